@@ -1,0 +1,41 @@
+"""Runs the analysis engine on free-text answers: safeguarding on save, themes on submit."""
+from __future__ import annotations
+
+from flask import current_app
+
+from .analysis import Analyser, Codebook, screen_safeguarding
+from .extensions import db
+from .models import Answer, Response, SafeguardingFlag
+
+
+def analyser() -> Analyser:
+    """Return the app's analyser, built once per process from the codebook."""
+    if "analyser" not in current_app.extensions:
+        codebook = Codebook.load(current_app.config["CODEBOOK_PATH"])
+        current_app.extensions["analyser"] = Analyser(codebook)
+    return current_app.extensions["analyser"]
+
+
+def screen(answer: Answer, text: str, language: str) -> bool:
+    """Screen one free-text answer now; queue a flag for the safeguarding lead if needed."""
+    result = screen_safeguarding(text, language)
+    if not result["flag"]:
+        return False
+    if answer.id is None:
+        db.session.flush()
+    flag = db.session.query(SafeguardingFlag).filter_by(answer_id=answer.id).one_or_none()
+    if flag is None:
+        db.session.add(SafeguardingFlag(answer_id=answer.id, categories=result["categories"]))
+    else:
+        flag.categories = sorted(set(flag.categories) | set(result["categories"]))
+    return True
+
+
+def analyse_response(response: Response) -> None:
+    """Theme, score and redact every free-text answer of a submitted response."""
+    from .text_analysis_store import store_analysis
+    engine = analyser()
+    for answer in response.answers:
+        if answer.is_free_text and isinstance(answer.value, str):
+            store_analysis(answer, engine.analyse(answer.value, response.language))
+    db.session.commit()

@@ -1,0 +1,33 @@
+/* Progressive enhancement only: every page works without this file. */
+(function () {
+  "use strict";
+  var d = document;
+  d.documentElement.className += " js";
+  var exit = d.querySelector("[data-exit]");
+  // Exit this page: pressing Shift three times leaves, as on GOV.UK.
+  var shifts = 0, timer;
+  d.addEventListener("keyup", function (e) {
+    if (e.key !== "Shift" || !exit) return;
+    shifts += 1; clearTimeout(timer);
+    timer = setTimeout(function () { shifts = 0; }, 5000);
+    if (shifts >= 3) { window.location.replace(exit.href); }
+  });
+  // A form is sent once, however many times the button is pressed.
+  Array.prototype.forEach.call(d.querySelectorAll("form"), function (f) {
+    f.addEventListener("submit", function (e) {
+      if (f.getAttribute("data-sent")) { e.preventDefault(); return; }
+      f.setAttribute("data-sent", "1");
+    });
+  });
+  // Error summary takes focus so screen readers hear it first.
+  var summary = d.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+  // Characters left under long answers.
+  Array.prototype.forEach.call(d.querySelectorAll("textarea[data-max]"), function (t) {
+    var max = +t.getAttribute("data-max"), out = d.createElement("p");
+    out.className = "hint"; out.setAttribute("aria-live", "polite");
+    t.parentNode.insertBefore(out, t.nextSibling);
+    function show() { out.textContent = (max - t.value.length) + " / " + max; }
+    t.addEventListener("input", show); show();
+  });
+}());
