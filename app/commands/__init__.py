@@ -8,5 +8,6 @@ def init_app(app: Flask) -> None:
     from .consultations import consultations_cli
     from .responses import responses_cli
     from .surveys import surveys_cli
-    for group in (surveys_cli, consultations_cli, responses_cli, analysis_cli):
+    from .translate import translate_cli
+    for group in (surveys_cli, consultations_cli, responses_cli, analysis_cli, translate_cli):
         app.cli.add_command(group)

@@ -6,6 +6,7 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -29,7 +30,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
     def pre_validate(self, form):
-        valid = {value for value, _label in self.choices}
+        valid = {c.value for c in self.choices}
         if any(v not in valid for v in self.data or []):
             raise ValidationError(_l("Choose from the options shown."))
 
@@ -38,7 +39,7 @@ class ChoiceField(RadioField):
     """Radio buttons with a friendly message for an unknown option."""
 
     def pre_validate(self, form):
-        if self.data not in (None, "") and self.data not in {v for v, _ in self.choices}:
+        if self.data not in (None, "") and self.data not in {c.value for c in self.choices}:
             raise ValidationError(_l("Choose one of the options shown."))
 
 
@@ -46,14 +47,14 @@ class DropdownField(SelectField):
     """A select list whose empty first choice means 'not answered'."""
 
     def pre_validate(self, form):
-        if self.data and self.data not in {v for v, _ in self.choices}:
+        if self.data and self.data not in {c.value for c in self.choices}:
             raise ValidationError(_l("Choose one of the options shown."))
 
 
-def _choices(q: Question, faces: int) -> list[tuple[str, str]]:
-    out = [(o.id, o.text) for o in q.options_for(faces)]
+def _choices(q: Question, faces: int) -> list[SelectChoice]:
+    out = [SelectChoice(o.id, o.text) for o in q.options_for(faces)]
     if q.prefer_not_to_say:
-        out.append((PREFER_NOT, _l("Prefer not to say")))
+        out.append(SelectChoice(PREFER_NOT, _l("Prefer not to say")))
     return out
 
 
@@ -69,7 +70,7 @@ def _exclusive(q: Question):
 
 
 def _option_label(field, ids: set[str]) -> str:
-    return next((str(label) for value, label in field.choices if value in ids), "")
+    return next((str(c.label) for c in field.choices if c.value in ids), "")
 
 
 def _number(q: Question):
@@ -92,7 +93,7 @@ def build_field(q: Question, faces: int):
     if q.type in ("single", "scale"):
         return ChoiceField(label, choices=_choices(q, faces), validators=[Optional()], validate_choice=False)
     if q.type == "select":
-        return DropdownField(label, choices=[("", _l("Choose an option"))] + _choices(q, faces),
+        return DropdownField(label, choices=[SelectChoice("", _l("Choose an option"))] + _choices(q, faces),
                              validators=[Optional()], validate_choice=False)
     if q.type == "multiple":
         return CheckboxesField(label, choices=_choices(q, faces), validators=[_exclusive(q)])

@@ -6,6 +6,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, ValidationError
 
 from ..questionnaire import Consultation, Page
@@ -67,15 +68,15 @@ class StartForm(BaseForm):
 
     def validate_age_band(self, field):
         """Accept an empty answer or one of the offered bands."""
-        if field.data and field.data not in {v for v, _l2 in field.choices}:
+        if field.data and field.data not in {c.value for c in field.choices}:
             raise ValidationError(_l("Choose one of the options shown."))
 
 
 def start_form(consultation: Consultation, formdata=None) -> StartForm:
     """Return the start form with this consultation's age bands."""
     form = StartForm(formdata=formdata)
-    form.age_band.choices = [(b.id, b.text) for b in consultation.age_bands]
-    form.age_band.choices.append((PREFER_NOT, _l("Prefer not to say")))
+    form.age_band.choices = [SelectChoice(b.id, b.text) for b in consultation.age_bands]
+    form.age_band.choices.append(SelectChoice(PREFER_NOT, _l("Prefer not to say")))
     return form
 
 

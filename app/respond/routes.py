@@ -57,7 +57,7 @@ def about_you(slug):
     form = start_form(c, request.form if request.method == "POST" else None)
     if request.method == "GET":
         form.nonce.data = responses.new_nonce()
-    elif form.validate() or (only_csrf_failed(form) and form.nonce.data and form.agree.data and False):
+    elif form.validate():
         response = responses.start(c, age_band=form.age_band.data or None, language=g.lang,
                                    nonce=form.nonce.data or responses.new_nonce())
         state.remember(slug, response)
@@ -84,9 +84,9 @@ def question(slug, page_id):
     band = c.age_band(response.age_band)
     form = page_form(page, answers, band.faces if band else 5,
                      request.form if request.method == "POST" else None)
-    timed_out = request.method == "POST" and only_csrf_failed(form)
     if request.method == "POST" and form.validate():
         return _after_save(c, response, page, page_values(form, page, answers))
+    timed_out = request.method == "POST" and only_csrf_failed(form)
     if request.method == "GET":
         responses.set_language(response, g.lang)
     form.rid.data = state.token_for(response)

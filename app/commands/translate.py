@@ -1,0 +1,60 @@
+"""`flask translate extract|update|compile|check`: a thin wrapper around pybabel."""
+import sys
+from pathlib import Path
+
+import click
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
+from flask import current_app
+from flask.cli import AppGroup
+
+from ..config import ROOT
+
+translate_cli = AppGroup("translate", help="Interface text catalogues in translations/.")
+
+
+def _pybabel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def _dir() -> str:
+    return current_app.config["TRANSLATIONS_DIR"]
+
+
+@translate_cli.command("extract")
+def extract():
+    """Collect every translatable string into translations/messages.pot."""
+    _pybabel("extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "--no-location",
+             "--sort-output", "-o", f"{_dir()}/messages.pot", str(ROOT / "app"))
+
+
+@translate_cli.command("update")
+def update():
+    """Merge messages.pot into every language's messages.po."""
+    _pybabel("update", "-i", f"{_dir()}/messages.pot", "-d", _dir(), "--no-fuzzy-matching")
+
+
+@translate_cli.command("compile")
+def compile_catalogues():
+    """Compile every messages.po to messages.mo."""
+    if any(Path(_dir()).glob("*/LC_MESSAGES/messages.po")):
+        _pybabel("compile", "-d", _dir(), "--use-fuzzy")
+
+
+@translate_cli.command("check")
+def check():
+    """Fail when any catalogue has untranslated or fuzzy entries."""
+    problems = 0
+    for po in sorted(Path(_dir()).glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        bad = [m.id for m in catalog if m.id and (not _done(m) or m.fuzzy)]
+        problems += len(bad)
+        click.echo(f"{po.parts[-3]}: {len(catalog) - 1 - len(bad)} translated, {len(bad)} missing or fuzzy")
+    sys.exit(1 if problems else 0)
+
+
+def _done(message) -> bool:
+    if isinstance(message.string, tuple):
+        return all(message.string)
+    return bool(message.string)
