@@ -48,7 +48,7 @@ def _init_extensions(app: Flask) -> None:
     from . import database, i18n
     db.init_app(app)
     database.configure(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=i18n.current_locale,
                    default_translation_directories=app.config["TRANSLATIONS_DIR"])
     csrf.init_app(app)

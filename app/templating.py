@@ -56,7 +56,7 @@ def audience_label(audience: str) -> str:
 
 def urgent_contacts(audience: str) -> list[dict]:
     """Return the contacts to show straight away after a possible disclosure."""
-    return signposting.for_audience(audience, urgent_only=True)
+    return signposting.for_audience(audience, i18n.current_code(), urgent_only=True)
 
 
 def init_app(app: Flask) -> None:

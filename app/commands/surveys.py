@@ -5,8 +5,11 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .. import languages
+import yaml
+
+from .. import languages, signposting
 from ..questionnaire import DefinitionError, load_all
+from ..questionnaire.strings import source_strings
 from ..registry import Registry
 
 surveys_cli = AppGroup("surveys", help="Check and load consultation files in surveys/.")
@@ -30,6 +33,8 @@ def check(directory):
             if lang.code != languages.DEFAULT:
                 missing = registry.missing(slug, lang.code)
                 click.echo(f"  {lang.code}: {len(missing)} texts not translated")
+    for lang in (l for l in languages.LANGUAGES if l.locale != "en"):
+        click.echo(f"signposting {lang.code}: {len(signposting.missing(lang.code))} texts not translated")
 
 
 @surveys_cli.command("load")
@@ -40,3 +45,17 @@ def load():
     for slug in sorted(registry.consultations):
         row = consultation_row(registry.get(slug))
         click.echo(f"loaded: {row.slug}")
+
+
+@surveys_cli.command("strings")
+@click.argument("slug")
+@click.option("--lang", default=None, help="Only the texts not yet translated into this language.")
+def strings(slug, lang):
+    """Print a consultation's texts as a translation file to fill in."""
+    registry = current_app.extensions["registry"]
+    if slug not in registry.consultations:
+        raise click.BadParameter(f"no consultation '{slug}'", param_hint="SLUG")
+    texts = source_strings(registry.consultations[slug])
+    if lang:
+        texts = {k: v for k, v in texts.items() if k in registry.missing(slug, lang)}
+    click.echo(yaml.safe_dump(texts, allow_unicode=True, sort_keys=False, width=100), nl=False)

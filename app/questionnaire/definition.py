@@ -55,6 +55,7 @@ class Question:
     min: int | None = None
     max: int | None = None
     show_if: Condition | None = None
+    audio: str | None = None  # a recorded reading, in app/static/audio/
 
     @property
     def is_free_text(self) -> bool:

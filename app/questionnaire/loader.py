@@ -77,7 +77,7 @@ class _Reader:
             themes=tuple(raw.get("themes") or ()), style=raw.get("style"),
             max_length=raw.get("max_length", DEFAULT_MAX.get(qtype)),
             min=raw.get("min"), max=raw.get("max"),
-            show_if=self.condition(where, raw.get("show_if")),
+            show_if=self.condition(where, raw.get("show_if")), audio=raw.get("audio"),
         )
 
     def page(self, raw: dict) -> Page | None:

@@ -138,7 +138,7 @@ def done(slug):
     if response is None or response.status != SUBMITTED:
         return redirect(url_for(".start", slug=slug))
     return render_template("respond/done.html", c=c, receipt=response.receipt_code,
-                           contacts=signposting.for_audience(c.audience))
+                           contacts=signposting.for_audience(c.audience, g.lang))
 
 
 @bp.get("/c/<slug>/saved")

@@ -27,7 +27,26 @@
     var max = +t.getAttribute("data-max"), out = d.createElement("p");
     out.className = "hint"; out.setAttribute("aria-live", "polite");
     t.parentNode.insertBefore(out, t.nextSibling);
-    function show() { out.textContent = (max - t.value.length) + " / " + max; }
+    var words = t.getAttribute("data-left") || "{n}";
+    function show() { out.textContent = words.replace("{n}", String(max - t.value.length)); }
     t.addEventListener("input", show); show();
   });
+  // Listen: read the question and its options aloud where the browser can.
+  var listen = d.querySelector("[data-listen]");
+  if (listen && window.speechSynthesis && window.SpeechSynthesisUtterance) {
+    var label = listen.textContent;
+    listen.hidden = false;
+    listen.addEventListener("click", function () {
+      var synth = window.speechSynthesis;
+      if (synth.speaking) { synth.cancel(); listen.textContent = label; return; }
+      var main = d.querySelector("main form");
+      var parts = Array.prototype.map.call(
+        main.querySelectorAll("legend, h1, .hint, label"), function (el) { return el.textContent.trim(); });
+      var say = new window.SpeechSynthesisUtterance(parts.join(". "));
+      say.lang = d.documentElement.lang;
+      say.onend = function () { listen.textContent = label; };
+      listen.textContent = listen.getAttribute("data-stop");
+      synth.speak(say);
+    });
+  }
 }());
