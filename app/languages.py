@@ -14,11 +14,17 @@ class Language:
     dir: str         # ltr | rtl
     script: str
     english_name: str
+    tag: str = ""    # BCP 47 tag for lang/hreflang when the URL code is not one
+
+    @property
+    def bcp47(self) -> str:
+        """Return the tag to put in lang and hreflang attributes."""
+        return self.tag or self.code
 
 
 LANGUAGES: tuple[Language, ...] = (
     Language("en", "en", "English", "ltr", "Latin", "English"),
-    Language("en-easy", "en", "Easy Read", "ltr", "Latin", "Easy Read English"),
+    Language("en-easy", "en", "Easy Read", "ltr", "Latin", "Easy Read English", "en-x-easy"),
     Language("ur", "ur", "اردو", "rtl", "Arabic (Nastaliq)", "Urdu"),
     Language("pl", "pl", "Polski", "ltr", "Latin", "Polish"),
     Language("ar", "ar", "العربية", "rtl", "Arabic", "Arabic"),

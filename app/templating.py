@@ -32,6 +32,7 @@ def lang_attr(text) -> Markup:
     text_lang = getattr(text, "lang", None)
     page = i18n.current_language()
     if text_lang and text_lang != page.code and not (text_lang == "en" and page.locale == "en"):
+        text_lang = languages.BY_CODE[text_lang].bcp47 if text_lang in languages.BY_CODE else text_lang
         return Markup(f' lang="{escape(text_lang)}" dir="ltr"')
     return Markup("")
 
