@@ -18,6 +18,12 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test,postgres,browser]'
 	touch $@
 
+# axe-core and the Nu HTML checker for the browser tests (skipped politely without npm).
+BROWSER_TOOLS := tests/browser/node_modules/.installed
+$(BROWSER_TOOLS): tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then cd tests/browser && npm ci --no-fund --no-audit --loglevel=error && touch node_modules/.installed; \
+	else echo "npm not found: accessibility and HTML checks will be skipped"; fi
+
 install: $(VENV)/.installed
 
 translations: $(VENV)/.installed
@@ -28,13 +34,13 @@ run: install translations
 	$(FLASK) surveys load
 	$(FLASK) run --port $(PORT)
 
-test: $(VENV)/.test-installed translations
+test: $(VENV)/.test-installed $(BROWSER_TOOLS) translations
 	$(PY) -m pytest
 
 test-postgres: $(VENV)/.test-installed translations
 	TEST_DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"
 
-test-browser: $(VENV)/.test-installed translations
+test-browser: $(VENV)/.test-installed $(BROWSER_TOOLS) translations
 	$(PY) -m pytest -m browser
 
 check: $(VENV)/.installed

@@ -57,11 +57,12 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register(app: Flask) -> None:
-    from . import commands, errors, pages, registry, templating
+    from . import commands, errors, pages, registry, security, templating
     from .respond import bp as respond_bp
     app.extensions["registry"] = registry.Registry(app.config["SURVEYS_DIR"])
     templating.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     app.register_blueprint(pages.bp)
     csrf.exempt(respond_bp)  # respondent forms check CSRF themselves, to keep typed answers
     app.register_blueprint(respond_bp)

@@ -19,6 +19,7 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     WTF_CSRF_TIME_LIMIT = 6 * 3600
+    WTF_I18N_ENABLED = False  # every message is our own, translated through Flask-Babel
     MAX_CONTENT_LENGTH = 64 * 1024  # a page of answers is small; refuse anything bigger
     EXIT_URL = "https://www.bbc.co.uk/weather"
     RESUME_CODE_DAYS = 30

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload, selectinload
 
 from . import codes, screening
 from .extensions import db
@@ -60,7 +61,9 @@ def find(public_id: str | None) -> Response | None:
     """Return the response with this public id, or None."""
     if not public_id:
         return None
-    return db.session.scalar(select(Response).filter_by(public_id=public_id))
+    query = (select(Response).filter_by(public_id=public_id)
+             .options(joinedload(Response.consultation), selectinload(Response.answers)))
+    return db.session.scalar(query)
 
 
 def save_page(response: Response, page: Page, values: dict[str, Any], *,

@@ -5,7 +5,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
@@ -39,9 +39,10 @@ def lang_attr(text) -> Markup:
 
 def switch_url(code: str) -> str:
     """Return this page's URL in another language (every respondent URL starts with /<lang>/)."""
-    if request.url_rule and request.view_args is not None and "lang" in (request.url_rule.arguments or ()):
-        args = {**request.view_args, "lang": code}
-        return url_for(request.endpoint, **args)
+    current = getattr(g, "lang", None)
+    if current and request.path.startswith(f"/{current}/"):
+        query = request.query_string.decode()
+        return f"/{code}/{request.path[len(current) + 2:]}" + (f"?{query}" if query else "")
     return url_for("respond.home", lang=code)
 
 

@@ -40,6 +40,8 @@ def token_for(response: Response) -> str:
 
 def remember(slug: str, response: Response) -> None:
     """Tie the response to this browser's session."""
+    if session.get("r", {}).get(slug) == response.public_id:
+        return  # unchanged: no need to send the cookie again
     session.permanent = True
     session.setdefault("r", {})[slug] = response.public_id
     session.modified = True
