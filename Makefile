@@ -32,6 +32,7 @@ translations: $(VENV)/.installed
 run: install translations
 	$(FLASK) db upgrade
 	$(FLASK) surveys load
+	$(FLASK) staff local-admin
 	$(FLASK) run --port $(PORT)
 
 test: $(VENV)/.test-installed $(BROWSER_TOOLS) translations

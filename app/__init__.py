@@ -8,12 +8,13 @@ from pathlib import Path
 from flask import Flask
 
 from .config import ROOT, Defaults
-from .extensions import babel, compress, csrf, db, limiter, migrate
+from .extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Create the app; config is defaults → instance/config.py → FLASK_* env → test_config."""
-    app = Flask(__name__, instance_path=str(ROOT / "instance"), instance_relative_config=True)
+    instance = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("FAMILY_VOICE_INSTANCE")
+    app = Flask(__name__, instance_path=str(instance or ROOT / "instance"), instance_relative_config=True)
     _configure(app, test_config)
     _init_extensions(app)
     _register(app)
@@ -54,10 +55,13 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     compress.init_app(app)
+    login_manager.init_app(app)
 
 
 def _register(app: Flask) -> None:
-    from . import commands, errors, pages, registry, security, templating
+    from . import commands, errors, pages, registry, security, staff, templating  # noqa: F401 (staff: user loader)
+    from .admin import bp as admin_bp
+    from .auth import bp as auth_bp
     from .respond import bp as respond_bp
     app.extensions["registry"] = registry.Registry(app.config["SURVEYS_DIR"])
     templating.init_app(app)
@@ -66,4 +70,6 @@ def _register(app: Flask) -> None:
     app.register_blueprint(pages.bp)
     csrf.exempt(respond_bp)  # respondent forms check CSRF themselves, to keep typed answers
     app.register_blueprint(respond_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp)
     commands.init_app(app)

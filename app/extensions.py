@@ -2,6 +2,7 @@
 from flask_babel import Babel
 from flask_compress import Compress
 from flask_limiter import Limiter
+from flask_login import LoginManager
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -19,5 +20,7 @@ migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 compress = Compress()
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
 # Limits are declared on the routes that need them (resume codes); nothing global.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

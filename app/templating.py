@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, g, request, url_for
-from flask_babel import format_decimal
+from flask_babel import format_decimal, format_percent
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
@@ -69,5 +69,6 @@ def init_app(app: Flask) -> None:
         ltr=ltr, audience_label=audience_label, urgent_contacts=urgent_contacts,
     )
     app.jinja_env.filters["format_number"] = format_decimal
+    app.jinja_env.filters["format_percent"] = format_percent
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

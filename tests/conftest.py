@@ -22,6 +22,7 @@ def _database_url(tmp_path: Path) -> str:
 def make_app(tmp_path: Path, fresh: bool = True, **overrides):
     """Create an app on a database that the test owns; tables are emptied first when fresh."""
     config = {"TESTING": True, "SECRET_KEY": "test-secret", "SQLALCHEMY_DATABASE_URI": _database_url(tmp_path),
+              "INSTANCE_PATH": str(tmp_path / "instance"),
               "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://"}
     config.update(overrides)
     app = create_app(config)

@@ -7,7 +7,9 @@ def init_app(app: Flask) -> None:
     from .analysis import analysis_cli
     from .consultations import consultations_cli
     from .responses import responses_cli
+    from .staff import staff_cli
     from .surveys import surveys_cli
     from .translate import translate_cli
-    for group in (surveys_cli, consultations_cli, responses_cli, analysis_cli, translate_cli):
+    for group in (surveys_cli, consultations_cli, responses_cli, analysis_cli, translate_cli,
+                  staff_cli):
         app.cli.add_command(group)

@@ -58,3 +58,16 @@ def _done(message) -> bool:
     if isinstance(message.string, tuple):
         return all(message.string)
     return bool(message.string)
+
+
+@translate_cli.command("status")
+def status():
+    """Print a Markdown table: language, direction, script, coverage, review status."""
+    from ..translation_status import language_rows
+    click.echo("| language | code | direction | script | coverage | review status |")
+    click.echo("|---|---|---|---|---|---|")
+    for row in language_rows():
+        lang = row["language"]
+        review = "reviewed" if row["reviewed"] else (row["status"] or "draft")
+        click.echo(f"| {lang.english_name} ({lang.name}) | `{lang.code}` | {lang.dir.upper()} | "
+                   f"{lang.script} | {row['coverage']:.0%} | {review} |")
