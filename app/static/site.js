@@ -4,11 +4,16 @@
   var d = document;
   d.documentElement.className += " js";
   var exit = d.querySelector("[data-exit]");
-  // Exit this page: pressing Shift three times leaves, as on GOV.UK.
-  var shifts = 0, timer;
+  // Exit this page: pressing Shift on its own three times leaves, as on GOV.UK.
+  // Shift used to type a capital letter does not count.
+  var shifts = 0, alone = false, timer;
+  d.addEventListener("keydown", function (e) {
+    if (e.key === "Shift") { alone = true; return; }
+    alone = false; shifts = 0;
+  });
   d.addEventListener("keyup", function (e) {
-    if (e.key !== "Shift" || !exit) return;
-    shifts += 1; clearTimeout(timer);
+    if (e.key !== "Shift" || !alone || !exit) return;
+    alone = false; shifts += 1; clearTimeout(timer);
     timer = setTimeout(function () { shifts = 0; }, 5000);
     if (shifts >= 3) { window.location.replace(exit.href); }
   });

@@ -14,17 +14,19 @@ def _choose_first_option_and_continue(page):
     selects = page.locator("main select")
     if selects.count():
         selects.first.select_option(index=1)
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
 
 
 def test_young_person_completes_the_consultation_in_chromium(page):
     # Given a young person on the start page
     page.goto("/en/c/young-people/")
-    page.get_by_role("button", name="Start now").click()
+    page.get_by_role("link", name="Start now").click()
     # When they agree, answer every page and send
     page.get_by_label("13 or 14").check()
     page.get_by_label("I want to take part").check()
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     for _ in range(30):
         if page.url.endswith("/check"):
             break
