@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from . import database
 from .config import ROOT, Defaults
 from .extensions import babel, compress, csrf, db, limiter, login_manager, migrate
 
@@ -32,6 +33,8 @@ def _configure(app: Flask, test_config: dict | None) -> None:
         app.config.from_mapping(test_config)
     app.config.setdefault(
         "SQLALCHEMY_DATABASE_URI", f"sqlite:///{Path(app.instance_path) / 'family_voice.db'}")
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS",
+                          database.engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _local_secret(Path(app.instance_path))
 
@@ -46,7 +49,7 @@ def _local_secret(instance: Path) -> str:
 
 
 def _init_extensions(app: Flask) -> None:
-    from . import database, i18n
+    from . import i18n
     db.init_app(app)
     database.configure(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)

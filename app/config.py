@@ -13,11 +13,11 @@ class Defaults:
     CODEBOOK_PATH = str(ROOT / "surveys" / "codebook.yaml")
     SIGNPOSTING_PATH = str(ROOT / "surveys" / "signposting.yaml")
     TRANSLATIONS_DIR = str(ROOT / "translations")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # A respondent's cookie only holds which response is theirs; answers live in the database.
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    SESSION_REFRESH_EACH_REQUEST = False  # re-signing the cookie on every page costs time and bytes
     WTF_CSRF_TIME_LIMIT = 6 * 3600
     WTF_I18N_ENABLED = False  # every message is our own, translated through Flask-Babel
     MAX_CONTENT_LENGTH = 64 * 1024  # a page of answers is small; refuse anything bigger

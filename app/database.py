@@ -1,9 +1,13 @@
 """Database engine settings: SQLite gets WAL and foreign keys; others need nothing special."""
 from flask import Flask
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from .extensions import db
+
+
+def engine_options(url: str) -> dict:
+    """Return engine options: a network database's connections are checked before use."""
+    return {} if url.startswith("sqlite") else {"pool_pre_ping": True}
 
 
 def configure(app: Flask) -> None:
@@ -20,9 +24,3 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
-
-
-def engine_for(app: Flask) -> Engine:
-    """Return the app's engine (for commands that need it)."""
-    with app.app_context():
-        return db.engine

@@ -17,8 +17,13 @@ def current_code() -> str:
 
 
 def current_language() -> languages.Language:
-    """Return the Language of this request."""
-    return languages.get(current_code()) or languages.BY_CODE[languages.DEFAULT]
+    """Return the Language of this request (worked out once per request)."""
+    if request and "language" in g:
+        return g.language
+    language = languages.get(current_code()) or languages.BY_CODE[languages.DEFAULT]
+    if request:
+        g.language = language
+    return language
 
 
 def current_locale() -> str:

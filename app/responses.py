@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from . import codes, screening
 from .extensions import db
@@ -62,8 +62,8 @@ def find(public_id: str | None) -> Response | None:
     if not public_id:
         return None
     query = (select(Response).filter_by(public_id=public_id)
-             .options(joinedload(Response.consultation), selectinload(Response.answers)))
-    return db.session.scalar(query)
+             .options(joinedload(Response.consultation), joinedload(Response.answers)))
+    return db.session.scalars(query).unique().first()
 
 
 def save_page(response: Response, page: Page, values: dict[str, Any], *,

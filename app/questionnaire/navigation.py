@@ -1,6 +1,7 @@
 """Where a person goes next: visible pages, next and previous, where to resume. No web code."""
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from .definition import Consultation, Page
@@ -18,6 +19,11 @@ class Navigator:
 
     def visible_pages(self) -> list[Page]:
         """Return the pages whose show-if conditions hold, in order."""
+        return self._visible
+
+    @cached_property
+    def _visible(self) -> list[Page]:
+        # Answers do not change during a Navigator's life, so work this out once.
         return [p for p in self.consultation.pages
                 if (p.show_if is None or p.show_if.holds(self.answers))
                 and p.visible_questions(self.answers)]

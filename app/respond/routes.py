@@ -93,7 +93,12 @@ def question(slug, page_id):
     return render_template("respond/question.html", c=c, page=page, form=form, nav=nav,
                            questions=page.visible_questions(answers), timed_out=timed_out,
                            back=nav.previous_before(page_id), band=band,
-                           help_now=session.pop("help_now", False))
+                           help_now=_pop_help_now())
+
+
+def _pop_help_now() -> bool:
+    """Return True once after an answer that may be a disclosure (without touching the cookie otherwise)."""
+    return bool(session.pop("help_now", False)) if "help_now" in session else False
 
 
 def _after_save(c, response, page, values):
@@ -127,7 +132,7 @@ def check(slug):
     form.rid.data = state.token_for(response)
     return render_template("respond/check.html", c=c, form=form, back=nav.previous_before(CHECK),
                            rows=summary.rows(c, nav), timed_out=request.method == "POST",
-                           help_now=session.pop("help_now", False))
+                           help_now=_pop_help_now())
 
 
 @bp.get("/c/<slug>/done")

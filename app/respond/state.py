@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from flask import abort, current_app, g, session
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -35,7 +36,13 @@ def _serializer() -> URLSafeSerializer:
 
 def token_for(response: Response) -> str:
     """Return a signed token naming the response, to carry in forms."""
-    return _serializer().dumps(response.public_id)
+    return _signed(current_app.config["SECRET_KEY"], response.public_id)
+
+
+@lru_cache(maxsize=4096)
+def _signed(secret: str, public_id: str) -> str:
+    # The token never changes for a response, so sign it once per process.
+    return URLSafeSerializer(secret, salt="response").dumps(public_id)
 
 
 def remember(slug: str, response: Response) -> None:
