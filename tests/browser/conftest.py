@@ -16,10 +16,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
 def pytest_collection_modifyitems(items):
-    """Mark everything in this folder as a browser test."""
+    """Mark every test in this folder (and only this folder) as a browser test."""
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if str(item.path).startswith(HERE + os.sep):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
