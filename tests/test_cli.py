@@ -81,3 +81,9 @@ def test_export_makes_spreadsheet_formulas_inert(tmp_path):
 def test_export_unknown_consultation_is_a_clear_error(runner):
     result = runner.invoke(args=["responses", "export", "--consultation", "nope"])
     assert result.exit_code == 2 and "no consultation 'nope'" in result.output
+
+
+def test_surveys_check_reports_missing_pictures_and_recordings(runner):
+    result = runner.invoke(args=["surveys", "check", "--dir", str(TEST_SURVEYS)])
+    assert result.exit_code == 1
+    assert "audio: question 'mood': audio file 'audio/hello.wav' is missing" in result.output

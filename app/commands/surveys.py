@@ -1,5 +1,6 @@
 """`flask surveys check|load`: validate consultation files and register them."""
 import sys
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -26,6 +27,11 @@ def check(directory):
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)
         sys.exit(1)
+    missing_files = _missing_media(found.values(), Path(current_app.static_folder))
+    for problem in missing_files:
+        click.echo(f"error: {problem}", err=True)
+    if missing_files:
+        sys.exit(1)
     registry = Registry(directory)
     for slug, c in sorted(found.items()):
         click.echo(f"ok: {slug} ({len(c.pages)} pages, {len(c.questions())} questions)")
@@ -35,6 +41,18 @@ def check(directory):
                 click.echo(f"  {lang.code}: {len(missing)} texts not translated")
     for lang in (l for l in languages.LANGUAGES if l.locale != "en"):
         click.echo(f"signposting {lang.code}: {len(signposting.missing(lang.code))} texts not translated")
+
+
+def _missing_media(consultations, static: Path) -> list[str]:
+    """Return a problem for each picture or recording a definition names but the app lacks."""
+    problems = []
+    for c in consultations:
+        for q in c.questions():
+            if q.audio and not (static / "audio" / q.audio).exists():
+                problems.append(f"{c.slug}: question '{q.id}': audio file 'audio/{q.audio}' is missing")
+            problems += [f"{c.slug}: question '{q.id}': icon 'icons/{o.icon}.svg' is missing"
+                         for o in q.options if o.icon and not (static / "icons" / f"{o.icon}.svg").exists()]
+    return problems
 
 
 @surveys_cli.command("load")
