@@ -24,8 +24,15 @@ def interface_coverage(locale: str) -> tuple[int, int, str | None]:
         catalog = read_po(handle)
     messages = [m for m in catalog if m.id]
     done = [m for m in messages if not m.fuzzy and (all(m.string) if isinstance(m.string, tuple) else m.string)]
-    status = dict(catalog.mime_headers).get("X-Translation-Status")
-    return len(done), len(messages), status
+    return len(done), len(messages), _status_comment(catalog.header_comment)
+
+
+def _status_comment(header: str) -> str | None:
+    """Return the '# Status: ...' line of a catalogue's header comment (pybabel update keeps it)."""
+    for line in header.splitlines():
+        if line.startswith("# Status:"):
+            return line.removeprefix("# Status:").strip()
+    return None
 
 
 def consultation_coverage(slug: str, code: str) -> tuple[int, int, str | None]:
