@@ -1,0 +1,96 @@
+"""Screen free text for signs that a child or adult may be at risk (fast, no model)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalise import normalise
+from .phrase_index import PhraseIndex, split_clauses
+
+CUES_PATH = Path(__file__).parent / "data" / "safeguarding_cues.yaml"
+NEGATION_WINDOW = 2
+# An idiom stops being an idiom when it is about telling someone ("he'll kill me if I tell").
+_DISCLOSURE_WORDS = frozenset("tell told say said speak report anyone any1 police".split())
+
+
+class SafeguardingScreen:
+    """Cue and idiom patterns, loaded once from a YAML data file."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Index cues by category, plus idioms and negators."""
+        self.idioms = PhraseIndex(("idiom", p) for p in data.get("idioms", []))
+        self.negators = frozenset(normalise(w) for w in data.get("negators", []))
+        self.cues = PhraseIndex(
+            (category, p)
+            for category, by_language in data["categories"].items()
+            for pats in by_language.values()
+            for p in pats
+        )
+        self.order = list(data["categories"])
+        # Pairs of word lists, labelled "category|pair number|side", matched in one index.
+        self.pairs = PhraseIndex(
+            (f"{category}|{n}|{side}", p)
+            for category, pairs in (data.get("combinations") or {}).items()
+            for n, pair in enumerate(pairs)
+            for side, words in zip("AB", pair)
+            for p in words
+        )
+
+    def screen(self, text: str) -> dict[str, Any]:
+        """Return {'flag', 'categories', 'cues'} for one answer."""
+        return self.screen_clauses(split_clauses(normalise(text or "")))
+
+    def screen_clauses(self, clauses: list[list[str]]) -> dict[str, Any]:
+        """Screen text already normalised and split into clauses of tokens."""
+        found: dict[str, str] = {}
+        sides: dict[str, dict[str, str]] = {}
+        for clause in clauses:
+            clause = self._without_idioms(clause)
+            for hit in self.cues.find(clause):
+                if hit.label not in found and not self._negated(clause, hit.start):
+                    found[hit.label] = hit.phrase
+            self._collect_pair_sides(clause, sides)
+        # Both sides of a pair may sit in different clauses ("a lad online wants, you know, photos").
+        for key, side in sides.items():
+            if "A" in side and "B" in side and side["A"] != side["B"]:
+                found.setdefault(key.split("|")[0], f"{side['A']} + {side['B']}")
+        categories = [c for c in self.order if c in found]
+        return {"flag": bool(categories), "categories": categories, "cues": [found[c] for c in categories]}
+
+    def _collect_pair_sides(self, clause: list[str], sides: dict[str, dict[str, str]]) -> None:
+        """Record which side (A or B) of each word-list pair occurs, un-negated, in this clause."""
+        for hit in self.pairs.find(clause):
+            if not self._negated(clause, hit.start):
+                key, side = hit.label.rsplit("|", 1)
+                sides.setdefault(key, {}).setdefault(side, hit.phrase)
+
+    def _without_idioms(self, clause: list[str]) -> list[str]:
+        """Blank out idioms and hyperbole ('the bus fare is killing us') before matching cues."""
+        blanked = list(clause)
+        for hit in self.idioms.find(clause):
+            tail = clause[hit.end:hit.end + 3]
+            if not _DISCLOSURE_WORDS.intersection(tail):
+                blanked[hit.start:hit.end] = [""] * (hit.end - hit.start)
+        return blanked
+
+    def _negated(self, clause: list[str], start: int) -> bool:
+        """Return True when 'nobody', 'not' or 'no one' directly precedes the cue."""
+        before = clause[max(0, start - NEGATION_WINDOW):start]
+        return any(w in self.negators for w in before) or before[-2:] == ["no", "one"]
+
+
+@lru_cache(maxsize=1)
+def default_screen() -> SafeguardingScreen:
+    """Return the screen built from the packaged cue file (cached)."""
+    with open(CUES_PATH, encoding="utf-8") as handle:
+        return SafeguardingScreen(yaml.safe_load(handle))
+
+
+def screen_safeguarding(text: str, language: str | None = None) -> dict[str, Any]:
+    """Screen one answer in any launch language; return flag, categories and matched cues."""
+    # Cues from every language are checked: people mix languages or pick another language.
+    del language
+    return default_screen().screen(text)
