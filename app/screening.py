@@ -2,17 +2,30 @@
 from __future__ import annotations
 
 from flask import current_app
+from sqlalchemy.exc import SQLAlchemyError
 
 from .analysis import Analyser, Codebook, screen_safeguarding
 from .extensions import db
 from .models import Answer, Response, SafeguardingFlag
+from .text_analysis_store import store_analysis, training_examples
+
+
+def build_analyser() -> Analyser:
+    """Build an analyser from the codebook, the coding people have stored, and school names."""
+    try:
+        examples = training_examples()
+    except SQLAlchemyError:
+        # No tables yet (a fresh install): the rules still work on their own.
+        db.session.rollback()
+        examples = []
+    codebook = Codebook.load(current_app.config["CODEBOOK_PATH"])
+    return Analyser(codebook, examples, current_app.config.get("SCHOOL_NAMES", ()))
 
 
 def analyser() -> Analyser:
-    """Return the app's analyser, built once per process from the codebook."""
+    """Return this process's analyser, built on first use (a restart picks up new coding)."""
     if "analyser" not in current_app.extensions:
-        codebook = Codebook.load(current_app.config["CODEBOOK_PATH"])
-        current_app.extensions["analyser"] = Analyser(codebook)
+        current_app.extensions["analyser"] = build_analyser()
     return current_app.extensions["analyser"]
 
 
@@ -33,7 +46,6 @@ def screen(answer: Answer, text: str, language: str) -> bool:
 
 def analyse_response(response: Response) -> None:
     """Theme, score and redact every free-text answer of a submitted response."""
-    from .text_analysis_store import store_analysis
     engine = analyser()
     for answer in response.answers:
         if answer.is_free_text and isinstance(answer.value, str):

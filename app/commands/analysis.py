@@ -9,12 +9,12 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from ..analysis import Analyser, Codebook, cross_validate, evaluate, format_report, read_jsonl
 from ..extensions import db
 from ..models import Answer, Consultation, Response, TextAnalysis
-from ..text_analysis_store import store_analysis, training_examples
+from ..screening import build_analyser
+from ..text_analysis_store import store_analysis
 
 analysis_cli = AppGroup("analysis", help="Theme, score and screen free-text answers.")
 BATCH = 500
@@ -28,13 +28,7 @@ def _codebook() -> Codebook:
 
 def _stored_analyser() -> Analyser:
     """Build an analyser from the codebook plus the coding people have stored."""
-    try:
-        examples = training_examples()
-    except SQLAlchemyError:
-        # No tables yet (a fresh install): the rules still work on their own.
-        db.session.rollback()
-        examples = []
-    return Analyser(_codebook(), examples, current_app.config.get("SCHOOL_NAMES", ()))
+    return build_analyser()
 
 
 def _parse(line: str) -> dict[str, Any]:
