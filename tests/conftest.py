@@ -36,24 +36,24 @@ def make_app(tmp_path: Path, fresh: bool = True, **overrides):
     return app
 
 
-@pytest.fixture
-def app(tmp_path):
-    """The app with the real consultations in surveys/."""
-    app = make_app(tmp_path)
+def _serve(app):
+    """Yield an app, then close its database connections."""
     yield app
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(tmp_path):
+    """The app with the real consultations in surveys/."""
+    yield from _serve(make_app(tmp_path))
 
 
 @pytest.fixture
 def test_app(tmp_path):
     """The app with the tiny one-feature test surveys in tests/surveys/."""
-    app = make_app(tmp_path, SURVEYS_DIR=str(TEST_SURVEYS))
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    yield from _serve(make_app(tmp_path, SURVEYS_DIR=str(TEST_SURVEYS)))
 
 
 @pytest.fixture
