@@ -34,6 +34,9 @@ class _Pattern:
     text: str
     words: tuple[tuple[str, bool], ...]
     clause_start: bool = False  # "^ more": only at the start of a clause ("More clubs please")
+    # The second word when it can be checked with plain string tests (Latin script, no gap):
+    # most candidates fail there, so find() rejects them without a call.
+    second: tuple[str, bool] | None = None
 
 
 def split_clauses(norm: str) -> list[list[str]]:
@@ -59,7 +62,8 @@ def _compile(label: str, pattern: str) -> _Pattern | None:
             words.append((part, open_end and i == len(parts) - 1))
     if not words or words[0][0] == GAP:
         return None
-    return _Pattern(label, pattern, tuple(words), clause_start)
+    second = words[1] if len(words) > 1 and words[1][0] != GAP and not _ARABIC_SCRIPT.search(words[1][0]) else None
+    return _Pattern(label, pattern, tuple(words), clause_start, second)
 
 
 def _strip_clitics(token: str) -> str:
@@ -87,7 +91,10 @@ def _word_matches(word: tuple[str, bool], token: str) -> bool:
     stem, open_end = word
     if token == stem or (open_end and token.startswith(stem)):
         return True
-    return any(f == stem or (open_end and f.startswith(stem)) for f in _forms(token)[1:])
+    forms = _forms(token)
+    if len(forms) == 1:
+        return False  # most tokens (Latin script) have no other forms: skip the generator
+    return any(f == stem or (open_end and f.startswith(stem)) for f in forms[1:])
 
 
 class PhraseIndex:
@@ -118,6 +125,11 @@ class PhraseIndex:
             for candidate in candidates:
                 if candidate.clause_start and i:
                     continue
+                second = candidate.second
+                if second is not None:
+                    nxt = clause[i + 1] if i + 1 < len(clause) else ""
+                    if not (nxt == second[0] or (second[1] and nxt.startswith(second[0]))):
+                        continue
                 end = self._match_rest(candidate.words, 1, clause, i + 1) if len(candidate.words) > 1 else i + 1
                 if end is not None:
                     hits.append(Hit(candidate.label, candidate.text, i, end, " ".join(clause[i:end])))
@@ -145,14 +157,15 @@ class PhraseIndex:
 
     def _match_rest(self, words: tuple[tuple[str, bool], ...], w: int, clause: list[str], i: int) -> int | None:
         """Match pattern words[w:] at clause[i:]; return the end index or None."""
+        # Walk plain words in a loop; recurse only at a gap (the hot path of every match).
+        while w < len(words) and words[w][0] != GAP:
+            if i >= len(clause) or not _word_matches(words[w], clause[i]):
+                return None
+            w, i = w + 1, i + 1
         if w == len(words):
             return i
-        if words[w][0] == GAP:
-            for skip in range(MAX_GAP + 1):
-                end = self._match_rest(words, w + 1, clause, i + skip)
-                if end is not None:
-                    return end
-            return None
-        if i < len(clause) and _word_matches(words[w], clause[i]):
-            return self._match_rest(words, w + 1, clause, i + 1)
+        for skip in range(MAX_GAP + 1):  # words[w] is a gap
+            end = self._match_rest(words, w + 1, clause, i + skip)
+            if end is not None:
+                return end
         return None

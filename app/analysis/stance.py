@@ -48,8 +48,9 @@ class StanceCues:
                 kind = hit.label
                 if negated and kind == "positive":
                     kind = "concern"
-                elif negated and kind == "concern":
-                    continue  # "not worried" is not a concern; it is not praise either.
+                elif negated and kind in ("concern", "suggestion"):
+                    # "not worried" is not a concern, nor praise; "they won't give me more" is no suggestion.
+                    continue
                 counts[kind] += 1
         polarity = _polarity(clauses) if english else 0.0
         return StanceSignals(counts["concern"], counts["positive"], counts["suggestion"], polarity)
@@ -73,7 +74,8 @@ def _polarity(clauses: list[list[str]]) -> float:
 def rule_stance(s: StanceSignals) -> str:
     """Decide stance from cue counts, falling back on TextBlob's polarity."""
     concern = s.concern + (1 if s.polarity < -0.3 else 0)
-    positive = s.positive + (1 if s.polarity > 0.4 else 0)
+    # TextBlob reads "nowhere safe" as positive ("safe"): let its polarity add praise only without concern cues.
+    positive = s.positive + (1 if s.polarity > 0.4 and not s.concern else 0)
     if s.suggestion and s.concern <= 1 and s.positive <= 1:
         return "neutral"  # a suggestion ("more clubs would be great") is neutral
     if concern > positive or (concern and concern == positive and s.polarity <= 0):

@@ -1,6 +1,7 @@
 """Respondent forms: built from the consultation definition at request time."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -24,19 +25,30 @@ class BaseForm(FlaskForm):
 
 def page_form(page: Page, answers: dict[str, Any], faces: int, formdata=None) -> BaseForm:
     """Return the form for one page, filled from saved answers unless formdata is given."""
-    class PageForm(BaseForm):
-        pass
-
+    questions = page.visible_questions(answers)
     data = {}
-    for q in page.visible_questions(answers):
-        setattr(PageForm, q.id, build_field(q, faces))
+    for q in questions:
         value = answers.get(q.id)
         if q.type == "number" and q.prefer_not_to_say:
-            setattr(PageForm, q.id + PNTS, BooleanField(_l("Prefer not to say")))
             data[q.id + PNTS] = value == PREFER_NOT
             value = None if value == PREFER_NOT else value
         data[q.id] = str(value) if isinstance(value, int) else value
-    return PageForm(formdata=formdata, data=data)
+    return _form_class(page, tuple(q.id for q in questions), faces)(formdata=formdata, data=data)
+
+
+@lru_cache(maxsize=512)
+def _form_class(page: Page, question_ids: tuple[str, ...], faces: int) -> type[BaseForm]:
+    # A page's form class depends only on its (localised) definition, so build it once.
+    class PageForm(BaseForm):
+        pass
+
+    for q in page.questions:
+        if q.id not in question_ids:
+            continue
+        setattr(PageForm, q.id, build_field(q, faces))
+        if q.type == "number" and q.prefer_not_to_say:
+            setattr(PageForm, q.id + PNTS, BooleanField(_l("Prefer not to say")))
+    return PageForm
 
 
 def page_values(form: BaseForm, page: Page, answers: dict[str, Any]) -> dict[str, Any]:
