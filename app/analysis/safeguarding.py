@@ -1,4 +1,9 @@
-"""Screen free text for signs that a child or adult may be at risk (fast, no model)."""
+"""Screen free text for signs that a child or adult may be at risk (fast, no model).
+
+Three layers, any of which flags: exact cue phrases, word-list pairs, and multilingual concept
+lexicons combined by co-occurrence rules (safeguarding_concepts.py); idioms and hyperbole are
+blanked or vetoed first.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,6 +14,7 @@ import yaml
 
 from .normalise import normalise
 from .phrase_index import PhraseIndex, split_clauses
+from .safeguarding_concepts import ConceptScreen
 
 CUES_PATH = Path(__file__).parent / "data" / "safeguarding_cues.yaml"
 NEGATION_WINDOW = 2
@@ -30,6 +36,7 @@ class SafeguardingScreen:
             for p in pats
         )
         self.order = list(data["categories"])
+        self.concepts = ConceptScreen(data)
         # Pairs of word lists, labelled "category|pair number|side", matched in one index.
         self.pairs = PhraseIndex(
             (f"{category}|{n}|{side}", p)
@@ -47,12 +54,20 @@ class SafeguardingScreen:
         """Screen text already normalised and split into clauses of tokens."""
         found: dict[str, str] = {}
         sides: dict[str, dict[str, str]] = {}
+        seen: dict[str, str] = {}
         for clause in clauses:
             clause = self._without_idioms(clause)
             for hit in self.cues.find(clause):
                 if hit.label not in found and not self._negated(clause, hit.start):
                     found[hit.label] = hit.phrase
+            by_concept = self.concepts.screen_clause(clause, self._negated, seen)
+            if by_concept is None:
+                continue  # hyperbole about things ("the heat is killing me"): no word pairs either
+            for category, cue in by_concept.items():
+                found.setdefault(category, cue)
             self._collect_pair_sides(clause, sides)
+        for category, cue in self.concepts.screen_text(seen).items():
+            found.setdefault(category, cue)
         # Both sides of a pair may sit in different clauses ("a lad online wants, you know, photos").
         for key, side in sides.items():
             if "A" in side and "B" in side and side["A"] != side["B"]:

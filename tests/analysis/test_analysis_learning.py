@@ -1,7 +1,8 @@
 """The learned classifier, evaluation helpers and clustering of unthemed answers."""
+import numpy as np
 import pytest
 
-from app.analysis import cluster_unthemed, cross_validate, read_jsonl, stance_scores, theme_scores
+from app.analysis import cluster_unthemed, cross_validate, embeddings, read_jsonl, stance_scores, theme_scores
 from app.analysis.classifier import ThemeClassifier
 
 from tests.analysis.helpers import NHS
@@ -32,6 +33,62 @@ def test_classifier_learns_labels_it_was_shown():
     assert classifier.nearest_example("nurse so kind", "staff").startswith("the nurse was")
 
 
+def _themed_examples(repeats: int = 4) -> tuple[list[str], list[list[str]]]:
+    """Return a small two-theme training set large enough for inner-CV calibration (>= 30 texts)."""
+    staff = [f"the nurse was {w}" for w in ("kind", "lovely", "caring", "gentle", "friendly")]
+    waiting = [f"waited {n} hours in a&e" for n in ("two", "three", "four", "five", "six")]
+    both = [f"the {w} doctor saw us after {n} hours" for w, n in (("kind", "two"), ("lovely", "five"))]
+    texts = (staff + waiting + both) * repeats
+    labels = ([["staff"]] * 5 + [["waiting"]] * 5 + [["staff", "waiting"]] * 2) * repeats
+    return texts, labels
+
+
+def test_calibrated_classifier_without_embeddings(monkeypatch):
+    monkeypatch.setenv("FAMILY_VOICE_EMBEDDINGS", "0")
+    assert not embeddings.available()
+    texts, labels = _themed_examples()
+    classifier = ThemeClassifier().fit(texts, labels)
+    assert classifier.kinds == ["tfidf"]
+    assert classifier.confidence_scale == 1.0  # enough examples: calibrated log-odds
+    assert classifier.thresholds.shape == (2,)
+    confidence = classifier.predict_confidence(["the nurse was so kind", "waited nine hours in a&e"])
+    assert confidence[0]["staff"] > 0.5 > confidence[0]["waiting"]
+    assert confidence[1]["waiting"] > 0.5 > confidence[1]["staff"]
+
+
+def test_classifier_can_be_told_not_to_use_embeddings():
+    texts, labels = _themed_examples()
+    assert ThemeClassifier(use_embeddings=False).fit(texts, labels).kinds == ["tfidf"]
+
+
+requires_embeddings = pytest.mark.skipif(
+    not embeddings.installed(), reason="optional 'embeddings' extra not installed (pip install -e '.[embeddings]')")
+
+
+@requires_embeddings
+def test_embed_returns_unit_vectors_and_caches(monkeypatch):
+    monkeypatch.setenv("FAMILY_VOICE_EMBEDDINGS", "1")
+    assert embeddings.available()
+    vectors = embeddings.embed(["the nurse was kind", "waited hours", "the nurse was kind"])
+    assert vectors.shape == (3, embeddings.DIMENSIONS)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert np.allclose(vectors[0], vectors[2])
+    assert "waited hours" in embeddings._cache
+    similar = vectors[0] @ embeddings.embed(["the nurse was lovely"])[0]
+    assert similar > vectors[0] @ vectors[1]
+
+
+@requires_embeddings
+def test_classifier_ensembles_embeddings_when_available(monkeypatch):
+    monkeypatch.setenv("FAMILY_VOICE_EMBEDDINGS", "1")
+    texts, labels = _themed_examples()
+    classifier = ThemeClassifier().fit(texts, labels)
+    assert classifier.kinds == ["tfidf", "embeddings"]
+    confidence = classifier.predict_confidence(["the nurse was so kind", "waited nine hours in a&e"])
+    assert confidence[0]["staff"] > 0.5 > confidence[0]["waiting"]
+    assert confidence[1]["waiting"] > 0.5 > confidence[1]["staff"]
+
+
 def test_cluster_unthemed_groups_similar_answers_with_phrases_and_quotes():
     texts = ["the youth club closed", "youth club is shut now", "no youth club any more",
              "the library should open later", "library opening hours are bad", "open the library on sundays"]
@@ -44,8 +101,19 @@ def test_cluster_unthemed_groups_similar_answers_with_phrases_and_quotes():
 
 
 @pytest.mark.skipif(not NHS.exists(), reason="shared NHS FFT data not available")
-def test_learns_a_foreign_codebook_from_nhs_coding():
+def test_learns_a_foreign_codebook_from_nhs_coding(monkeypatch):
     from app.commands.analysis import _learned_predictor
+    monkeypatch.setenv("FAMILY_VOICE_EMBEDDINGS", "0")
     rows = read_jsonl(str(NHS))[:1000]
     report = cross_validate(rows, _learned_predictor, folds=2)
     assert report["micro_f1"] >= 0.5
+
+
+@requires_embeddings
+@pytest.mark.skipif(not NHS.exists(), reason="shared NHS FFT data not available")
+def test_embeddings_learn_a_foreign_codebook_from_nhs_coding(monkeypatch):
+    from app.commands.analysis import _learned_predictor
+    monkeypatch.setenv("FAMILY_VOICE_EMBEDDINGS", "1")
+    rows = read_jsonl(str(NHS))[:1000]
+    report = cross_validate(rows, _learned_predictor, folds=2)
+    assert report["micro_f1"] >= 0.55
