@@ -57,6 +57,14 @@ def new_nonce() -> str:
     return str(uuid.uuid4())
 
 
+def valid_nonce(sent: str | None) -> str:
+    """Return the start form's id if it is a well-formed UUID, else a fresh one."""
+    try:
+        return str(uuid.UUID(sent or ""))
+    except ValueError:
+        return new_nonce()
+
+
 def find(public_id: str | None) -> Response | None:
     """Return the response with this public id, or None."""
     if not public_id:

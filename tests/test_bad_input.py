@@ -114,3 +114,18 @@ def test_unexpected_errors_show_a_friendly_page(test_app):
     response = test_app.test_client().get("/boom")
     assert response.status_code == 500
     assert "Answers you already saved are safe" in response.get_data(as_text=True)
+
+
+def test_a_made_up_start_id_is_replaced(test_app, tester):
+    tester.get("/en/c/basic/about-you")
+    tester.submit({"agree": "y", "nonce": "not-a-uuid"})
+    with test_app.app_context():
+        from app.models import Response
+        public_id = db.session.scalar(select(Response.public_id))
+    assert public_id != "not-a-uuid" and len(public_id) == 36
+
+
+def test_expired_token_on_the_start_page_says_so(tester):
+    tester.get("/en/c/basic/about-you")
+    page = tester.submit({"agree": "y", "csrf_token": "old"})
+    assert "press Continue again" in page.text() and page.field_value("agree") == ["y"]

@@ -58,11 +58,12 @@ def about_you(slug):
     if request.method == "GET":
         form.nonce.data = responses.new_nonce()
     elif form.validate():
-        response = responses.start(c, age_band=form.age_band.data or None, language=g.lang,
-                                   nonce=form.nonce.data or responses.new_nonce())
+        response = responses.start(state.registry().get(slug), age_band=form.age_band.data or None,
+                                   language=g.lang, nonce=responses.valid_nonce(form.nonce.data))
         state.remember(slug, response)
         return redirect(url_for(".question", slug=slug, page_id=Navigator(c, {}).first_page()))
-    return render_template("respond/about_you.html", c=c, form=form)
+    return render_template("respond/about_you.html", c=c, form=form,
+                           timed_out=request.method == "POST" and only_csrf_failed(form))
 
 
 @bp.route("/c/<slug>/q/<page_id>", methods=["GET", "POST"])
