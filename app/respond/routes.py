@@ -182,7 +182,6 @@ def resume():
             state.remember(slug, response)
             c = state.registry().get(slug, response.language)
             point = Navigator(c, response.answer_map(), response.pages_seen).resume_point()
-            g.lang = response.language
             if point == CHECK:
                 return redirect(url_for(".check", slug=slug, lang=response.language))
             return redirect(url_for(".question", slug=slug, page_id=point, lang=response.language))
