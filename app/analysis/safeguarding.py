@@ -1,8 +1,8 @@
-"""Screen free text for signs that a child or adult may be at risk (fast, no model).
+"""Screen free text for signs that a child or adult may be at risk (fast rules, plus a small model).
 
 Three layers, any of which flags: exact cue phrases, word-list pairs, and multilingual concept
 lexicons combined by co-occurrence rules (safeguarding_concepts.py); idioms and hyperbole are
-blanked or vetoed first.
+blanked or vetoed first. A learned n-gram model is ORed in for wordings the rules miss.
 """
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ import yaml
 from .normalise import normalise
 from .phrase_index import PhraseIndex, split_clauses
 from .safeguarding_concepts import ConceptScreen
+from .safeguarding_model import THRESHOLD as MODEL_THRESHOLD
+from .safeguarding_model import default_model
 
 CUES_PATH = Path(__file__).parent / "data" / "safeguarding_cues.yaml"
 NEGATION_WINDOW = 2
@@ -105,7 +107,16 @@ def default_screen() -> SafeguardingScreen:
 
 
 def screen_safeguarding(text: str, language: str | None = None) -> dict[str, Any]:
-    """Screen one answer in any launch language; return flag, categories and matched cues."""
+    """Screen one answer in any launch language; return flag, categories and matched cues.
+
+    Rules first; when they do not flag, a learned model (safeguarding_model.py) may still flag
+    new wordings as "possible_disclosure", with cue "model:<probability>".
+    """
     # Cues from every language are checked: people mix languages or pick another language.
     del language
-    return default_screen().screen(text)
+    result = default_screen().screen(text)
+    if not result["flag"] and text and text.strip():
+        probability = default_model().predict_proba([text])[0]
+        if probability >= MODEL_THRESHOLD:
+            return {"flag": True, "categories": ["possible_disclosure"], "cues": [f"model:{probability:.2f}"]}
+    return result
