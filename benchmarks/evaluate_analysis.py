@@ -6,6 +6,7 @@ The NHS data is read from ../shared/data (never copied into the repo); it is ski
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import defaultdict
@@ -59,13 +60,30 @@ def safeguarding() -> None:
 
 
 def nhs() -> None:
-    """Run 5-fold cross-validation on the NHS FFT coded comments."""
+    """Run 5-fold cross-validation on the NHS FFT coded comments: TF-IDF alone, then with embeddings if installed."""
     if not NHS.exists():
         print("== NHS FFT: data not found, skipped")
         return
-    started = time.perf_counter()
-    report = cross_validate(read_jsonl(str(NHS)), _learned_predictor, folds=5)
-    print(f"== NHS FFT 5-fold CV ({time.perf_counter() - started:.0f} s)\n" + format_report(report))
+    from app.analysis import embeddings
+    variants = [("TF-IDF ensemble", "0")]
+    if embeddings.installed():
+        variants.append(("TF-IDF + sentence embeddings", "1"))
+    else:
+        print("== NHS FFT: optional 'embeddings' extra not installed; TF-IDF only")
+    previous = os.environ.get(embeddings.DISABLE_ENV)
+    try:
+        for name, flag in variants:
+            os.environ[embeddings.DISABLE_ENV] = flag
+            started = time.perf_counter()
+            report = cross_validate(read_jsonl(str(NHS)), _learned_predictor, folds=5)
+            seconds = time.perf_counter() - started
+            print(f"== NHS FFT 5-fold CV, {name} ({seconds:.0f} s, {seconds / 5:.0f} s per fold)\n"
+                  + format_report(report))
+    finally:
+        if previous is None:
+            os.environ.pop(embeddings.DISABLE_ENV, None)
+        else:
+            os.environ[embeddings.DISABLE_ENV] = previous
 
 
 if __name__ == "__main__":

