@@ -27,10 +27,12 @@ def init_app(app: Flask) -> None:
     """Register the handlers."""
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
+        """Show our page for 400, 404, 413, 429 and the rest."""
         return render_error(exc.code or 500)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):
+        """Log the failure and show a calm page (tests see the real error)."""
         if app.testing and not app.config.get("FRIENDLY_ERRORS_IN_TESTS"):
             raise exc  # tests see the real failure
         app.logger.exception("unhandled error", exc_info=exc)

@@ -10,6 +10,7 @@ def init_app(app: Flask) -> None:
     """Add the headers to every response."""
     @app.after_request
     def headers(response):
+        """Set privacy and caching headers."""
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")

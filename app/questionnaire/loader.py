@@ -33,9 +33,11 @@ class _Reader:
         self.path, self.lists, self.problems = path, lists, []
 
     def fail(self, where: str, what: str) -> None:
+        """Record one problem."""
         self.problems.append(f"{self.path}: {where}: {what}")
 
     def options(self, where: str, raw: dict) -> tuple[Option, ...]:
+        """Read a question's options, or the shared list it names."""
         items = raw.get("options")
         if items is None and raw.get("options_from"):
             items = self.lists.get(raw["options_from"])
@@ -52,6 +54,7 @@ class _Reader:
         return tuple(out)
 
     def condition(self, where: str, raw: Any) -> Condition | None:
+        """Read a show_if condition."""
         if raw is None:
             return None
         if not isinstance(raw, dict) or "question" not in raw or not raw.get("any_of"):
@@ -60,6 +63,7 @@ class _Reader:
         return Condition(question=str(raw["question"]), any_of=tuple(str(v) for v in raw["any_of"]))
 
     def question(self, raw: dict) -> Question | None:
+        """Read one question."""
         qid = str(raw.get("id", ""))
         where = f"question '{qid or '?'}'"
         qtype = raw.get("type")
@@ -81,6 +85,7 @@ class _Reader:
         )
 
     def page(self, raw: dict) -> Page | None:
+        """Read one page and its questions."""
         pid = str(raw.get("id", ""))
         if not ID.match(pid):
             self.fail(f"page '{pid or '?'}'", "id must be lower-case letters, digits and underscores")
@@ -91,6 +96,7 @@ class _Reader:
                     questions=tuple(q for q in questions if q))
 
     def consultation(self, raw: dict, digest: str) -> Consultation | None:
+        """Read the whole consultation."""
         for key in ("slug", "title", "audience", "opens", "closes", "pages", "decision"):
             if key not in raw:
                 self.fail("top level", f"'{key}' is missing")

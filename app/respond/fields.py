@@ -30,6 +30,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
     def pre_validate(self, form):
+        """Refuse options that were not offered."""
         valid = {c.value for c in self.choices}
         if any(v not in valid for v in self.data or []):
             raise ValidationError(_l("Choose from the options shown."))
@@ -39,6 +40,7 @@ class ChoiceField(RadioField):
     """Radio buttons with a friendly message for an unknown option."""
 
     def pre_validate(self, form):
+        """Refuse an option that was not offered."""
         if self.data not in (None, "") and self.data not in {c.value for c in self.choices}:
             raise ValidationError(_l("Choose one of the options shown."))
 
@@ -47,6 +49,7 @@ class DropdownField(SelectField):
     """A select list whose empty first choice means 'not answered'."""
 
     def pre_validate(self, form):
+        """Refuse an option that was not offered."""
         if self.data and self.data not in {c.value for c in self.choices}:
             raise ValidationError(_l("Choose one of the options shown."))
 
