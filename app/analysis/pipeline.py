@@ -15,7 +15,7 @@ from .phrase_index import split_clauses
 from .phrases import key_phrases as find_key_phrases
 from .redact import redact
 from .rules import RuleHit, RuleMatcher
-from .safeguarding import default_screen
+from .safeguarding import default_screen, with_model
 from .stance import STANCES, StanceSignals, default_cues, rule_stance, sentiment_score
 from .stance_model import StanceModel
 
@@ -92,7 +92,7 @@ class Analyser:
         self.classifier = ThemeClassifier().fit([e["text"] for e in usable], [e.get("themes") or [] for e in usable])
         labelled = [(e, e.get("stance")) for e in usable if e.get("stance") in STANCES]
         if labelled:
-            prepared = [self._prepare(e["text"], e.get("language")) for e, _ in labelled]
+            prepared = self._prepare_many([(e["text"], e.get("language")) for e, _ in labelled])
             self.stance_model = StanceModel().fit(
                 [p.norm for p in prepared], [_with_context(p) for p in prepared], [s for _, s in labelled]
             )
@@ -104,13 +104,21 @@ class Analyser:
     def analyse_many(self, items: Iterable[tuple[str, str | None] | str], with_key_phrases: bool = True) -> list[dict[str, Any]]:
         """Analyse many answers at once (models run in one batch, which is much faster)."""
         pairs = [(i, None) if isinstance(i, str) else (i[0], i[1]) for i in items]
-        prepared = [self._prepare(text or "", language) for text, language in pairs]
+        prepared = self._prepare_many(pairs)
         model_conf = self.classifier.predict_confidence([p.text for p in prepared])
         stance_probs = self._stance_probabilities(prepared)
         return [
             self._result(p, conf, probs, with_key_phrases)
             for p, conf, probs in zip(prepared, model_conf, stance_probs)
         ]
+
+    def _prepare_many(self, pairs: list[tuple[str | None, str | None]]) -> list[_Prepared]:
+        """Run the rule-based steps, then the safeguarding model once for the whole batch."""
+        prepared = [self._prepare(text or "", language) for text, language in pairs]
+        screened = with_model([p.text for p in prepared], [p.safeguarding for p in prepared])
+        for p, result in zip(prepared, screened):
+            p.safeguarding = result
+        return prepared
 
     def _prepare(self, text: str, language: str | None) -> _Prepared:
         """Run the fast rule-based steps for one answer."""

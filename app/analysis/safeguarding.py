@@ -106,17 +106,30 @@ def default_screen() -> SafeguardingScreen:
         return SafeguardingScreen(yaml.safe_load(handle))
 
 
+def with_model(texts: list[str], rule_results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Let the learned model flag answers the rules left alone, in one batch.
+
+    A model-only flag has category "possible_disclosure" and cue "model:<probability>".
+    """
+    quiet = [i for i, (text, result) in enumerate(zip(texts, rule_results))
+             if not result["flag"] and text and text.strip()]
+    results = list(rule_results)
+    if not quiet:
+        return results
+    probabilities = default_model().predict_proba([texts[i] for i in quiet])
+    for i, probability in zip(quiet, probabilities):
+        if probability >= MODEL_THRESHOLD:
+            results[i] = {"flag": True, "categories": ["possible_disclosure"],
+                          "cues": [f"model:{probability:.2f}"]}
+    return results
+
+
 def screen_safeguarding(text: str, language: str | None = None) -> dict[str, Any]:
     """Screen one answer in any launch language; return flag, categories and matched cues.
 
     Rules first; when they do not flag, a learned model (safeguarding_model.py) may still flag
-    new wordings as "possible_disclosure", with cue "model:<probability>".
+    new wordings.
     """
     # Cues from every language are checked: people mix languages or pick another language.
     del language
-    result = default_screen().screen(text)
-    if not result["flag"] and text and text.strip():
-        probability = default_model().predict_proba([text])[0]
-        if probability >= MODEL_THRESHOLD:
-            return {"flag": True, "categories": ["possible_disclosure"], "cues": [f"model:{probability:.2f}"]}
-    return result
+    return with_model([text], [default_screen().screen(text)])[0]

@@ -25,6 +25,7 @@ TRAINING_PATH = Path(__file__).parent / "data" / "safeguarding_training.jsonl"
 # Chosen by leave-one-set-out evaluation (benchmarks/safeguarding_loso.py): the highest recall
 # with hard-negative false alarms <= 10% on average and few false alarms on real NHS comments.
 THRESHOLD = 0.75
+BATCH = 32  # from this many answers at once, score with the sklearn pipeline
 
 
 def load_training(path: Path = TRAINING_PATH) -> list[dict[str, Any]]:
@@ -78,7 +79,11 @@ class SafeguardingModel:
     def predict_proba(self, texts: Sequence[str]) -> list[float]:
         """Return the probability of a disclosure for each text (same maths as the sklearn pipeline)."""
         assert self.trained, "train() first"
-        return [self._score(normalise(t or "")) for t in texts]
+        normalised = [normalise(t or "") for t in texts]
+        if len(normalised) >= BATCH:
+            # sklearn's sparse maths wins for batches; the folded tables win for one answer.
+            return [float(p) for p in self.pipeline.predict_proba(normalised)[:, 1]]
+        return [self._score(t) for t in normalised]
 
     def _score(self, norm_text: str) -> float:
         """Score one normalised text: per block, sublinear tf-idf, l2 norm, dot with coefficients."""

@@ -4,6 +4,7 @@ import time
 from app.analysis import screen_safeguarding
 from app.analysis.safeguarding import default_screen
 from app.analysis.safeguarding_model import THRESHOLD, default_model, load_training, train
+from tests.analysis.helpers import rules_analyser
 
 # Written for this test, not in the training data.
 PARAPHRASES = [
@@ -63,3 +64,11 @@ def test_model_scoring_matches_the_sklearn_pipeline():
     from app.analysis.normalise import normalise
     expected = model.pipeline.predict_proba([normalise(t) for t in texts])[:, 1]
     assert max(abs(a - b) for a, b in zip(model.predict_proba(texts), expected)) < 1e-9
+
+
+def test_full_analysis_screens_like_the_page_save_screen():
+    # Submit-time analysis, `classify` and `rerun` must flag what saving the page flagged.
+    text = "mums friend asks me to keep his packages in my room"
+    result = rules_analyser().analyse(text, "en")
+    assert result["safeguarding"] is True and screen_safeguarding(text)["flag"] is True
+    assert result["safeguarding_categories"] == ["possible_disclosure"]
