@@ -4,8 +4,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from . import languages
 from .questionnaire import Consultation, load_all
 from .questionnaire.definition import localise
@@ -22,11 +20,7 @@ class Registry:
 
     def catalogue(self, slug: str, lang: str) -> Catalogue:
         """Return the translation catalogue of one consultation in one language."""
-        path = self.dir / slug / "translations" / f"{lang}.yaml"
-        entries = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
-        entries = entries or {}
-        status = entries.pop("_status", None)
-        return Catalogue(lang, {str(k): str(v) for k, v in entries.items() if v is not None}, status)
+        return Catalogue.from_file(self.dir / slug / "translations" / f"{lang}.yaml", lang)
 
     def languages_for(self, slug: str) -> list[languages.Language]:
         """Return the languages offered for a consultation (Easy Read only where written)."""

@@ -20,12 +20,11 @@ def _load(path: str) -> tuple[dict, ...]:
         return tuple((yaml.safe_load(handle) or {}).get("entries", []))
 
 
-@lru_cache(maxsize=32)
-def _catalogue(path: str, lang: str) -> Catalogue:
-    file = Path(path).with_name("signposting-translations") / f"{lang}.yaml"
-    entries = yaml.safe_load(file.read_text("utf-8")) if file.exists() else {}
-    entries = entries or {}
-    return Catalogue(lang, {str(k): str(v) for k, v in entries.items() if v}, entries.get("_status"))
+def _read_catalogue(path: str, lang: str) -> Catalogue:
+    return Catalogue.from_file(Path(path).with_name("signposting-translations") / f"{lang}.yaml", lang)
+
+
+_catalogue = lru_cache(maxsize=32)(_read_catalogue)
 
 
 def entries(lang: str = "en") -> list[dict]:
@@ -44,7 +43,8 @@ def for_audience(audience: str, lang: str = "en", urgent_only: bool = False) -> 
 
 def missing(lang: str) -> set[str]:
     """Return the signposting texts not yet translated into a language."""
-    catalogue = Catalogue(lang, dict(_catalogue(current_app.config["SIGNPOSTING_PATH"], lang).entries))
+    # A fresh catalogue: the cached one serves pages and must not collect state.
+    catalogue = _read_catalogue(current_app.config["SIGNPOSTING_PATH"], lang)
     for e in _load(current_app.config["SIGNPOSTING_PATH"]):
         for key in TRANSLATED:
             catalogue.get(f"{e['id']}.{key}", e.get(key))

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import click
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po
 from flask import current_app
 from flask.cli import AppGroup
 
@@ -44,20 +43,13 @@ def compile_catalogues():
 @translate_cli.command("check")
 def check():
     """Fail when any catalogue has untranslated or fuzzy entries."""
+    from ..translation_status import interface_coverage
     problems = 0
     for po in sorted(Path(_dir()).glob("*/LC_MESSAGES/messages.po")):
-        with po.open("rb") as handle:
-            catalog = read_po(handle)
-        bad = [m.id for m in catalog if m.id and (not _done(m) or m.fuzzy)]
-        problems += len(bad)
-        click.echo(f"{po.parts[-3]}: {len(catalog) - 1 - len(bad)} translated, {len(bad)} missing or fuzzy")
+        done, total, _status = interface_coverage(po.parts[-3])
+        problems += total - done
+        click.echo(f"{po.parts[-3]}: {done} translated, {total - done} missing or fuzzy")
     sys.exit(1 if problems else 0)
-
-
-def _done(message) -> bool:
-    if isinstance(message.string, tuple):
-        return all(message.string)
-    return bool(message.string)
 
 
 @translate_cli.command("status")

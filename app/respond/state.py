@@ -30,8 +30,9 @@ def is_open(c: Consultation) -> bool:
     return c.is_open(date.today())
 
 
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="response")
+@lru_cache(maxsize=8)
+def _serializer(secret: str) -> URLSafeSerializer:
+    return URLSafeSerializer(secret, salt="response")
 
 
 def token_for(response: Response) -> str:
@@ -42,7 +43,7 @@ def token_for(response: Response) -> str:
 @lru_cache(maxsize=4096)
 def _signed(secret: str, public_id: str) -> str:
     # The token never changes for a response, so sign it once per process.
-    return URLSafeSerializer(secret, salt="response").dumps(public_id)
+    return _serializer(secret).dumps(public_id)
 
 
 def remember(slug: str, response: Response) -> None:
@@ -59,7 +60,7 @@ def current(slug: str, token: str | None = None) -> Response | None:
     public_id = session.get("r", {}).get(slug)
     if public_id is None and token:
         try:
-            public_id = _serializer().loads(token)
+            public_id = _serializer(current_app.config["SECRET_KEY"]).loads(token)
         except BadSignature:
             public_id = None
     response = responses.find(public_id)
