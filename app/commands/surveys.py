@@ -9,7 +9,7 @@ from flask.cli import AppGroup
 import yaml
 
 from .. import languages, signposting
-from ..questionnaire import DefinitionError, load_all
+from ..questionnaire import DefinitionError
 from ..questionnaire.strings import source_strings
 from ..registry import Registry
 
@@ -22,17 +22,17 @@ def check(directory):
     """Validate every consultation file and count missing translations."""
     directory = directory or current_app.config["SURVEYS_DIR"]
     try:
-        found = load_all(directory)
+        registry = Registry(directory)
     except DefinitionError as exc:
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)
         sys.exit(1)
+    found = registry.consultations
     missing_files = _missing_media(found.values(), Path(current_app.static_folder))
     for problem in missing_files:
         click.echo(f"error: {problem}", err=True)
     if missing_files:
         sys.exit(1)
-    registry = Registry(directory)
     for slug, c in sorted(found.items()):
         click.echo(f"ok: {slug} ({len(c.pages)} pages, {len(c.questions())} questions)")
         for lang in registry.languages_for(slug):
