@@ -3,7 +3,7 @@
 Character and word n-grams (TF-IDF) into a balanced logistic regression, trained on our own
 written disclosures, hard negatives (idioms, hyperbole, talk about services) and ordinary answers
 about money, food and school. It is trained lazily on first use from the packaged data file and
-cached in-process. Leave-one-set-out results: benchmarks/safeguarding_loso.py.
+cached in-process. Leave-one-writer-out results: benchmarks/safeguarding_loso.py.
 """
 from __future__ import annotations
 
@@ -22,10 +22,13 @@ from sklearn.pipeline import FeatureUnion, make_pipeline
 from .normalise import normalise
 
 TRAINING_PATH = Path(__file__).parent / "data" / "safeguarding_training.jsonl"
-# Chosen by leave-one-set-out evaluation (benchmarks/safeguarding_loso.py): the highest recall
+# Chosen by leave-one-writer-out evaluation (benchmarks/safeguarding_loso.py): the highest recall
 # with hard-negative false alarms <= 10% on average and few false alarms on real NHS comments.
-THRESHOLD = 0.75
+THRESHOLD = 0.7
 BATCH = 32  # from this many answers at once, score with the sklearn pipeline
+# Hard negatives (idioms, games, films, kind adults) sit next to the boundary and ordinary answers about
+# money do not, so a hard negative counts this many times; chosen by leave-one-writer-out evaluation.
+HARD_NEGATIVE_WEIGHT = 3.0
 
 
 def load_training(path: Path = TRAINING_PATH) -> list[dict[str, Any]]:
@@ -50,17 +53,22 @@ class SafeguardingModel:
         return self.pipeline is not None
 
     def train(self, rows: Iterable[dict[str, Any]]) -> "SafeguardingModel":
-        """Fit on rows with "text" and a boolean "label" (or "safeguarding"/"disclosure")."""
+        """Fit on rows with "text" and a boolean "label" (or "safeguarding"/"disclosure").
+
+        Negatives count HARD_NEGATIVE_WEIGHT times unless their "source" starts with "ordinary".
+        """
         rows = list(rows)
         texts = [normalise(r["text"] or "") for r in rows]
         labels = [int(bool(r.get("label", r.get("safeguarding", r.get("disclosure"))))) for r in rows]
+        weights = [1.0 if label or str(r.get("source", "")).startswith("ordinary") else HARD_NEGATIVE_WEIGHT
+                   for r, label in zip(rows, labels)]
         features = FeatureUnion([
             ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
             ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                                      token_pattern=r"(?u)\b\w+\b")),
         ])
         model = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", max_iter=3000)
-        self.pipeline = make_pipeline(features, model).fit(texts, labels)
+        self.pipeline = make_pipeline(features, model).fit(texts, labels, logisticregression__sample_weight=weights)
         self._compile()
         return self
 

