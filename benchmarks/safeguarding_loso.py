@@ -1,8 +1,11 @@
-"""Leave-one-set-out evaluation of the learned safeguarding layer (rules OR model).
+"""Leave-one-writer-out evaluation of the learned safeguarding layer (rules OR model).
 
-For each blind set k, the model is trained on dev + every other blind set + ordinary answers,
-then set k is scored. Caveat: the rules were tuned on every set (in-sample), so "rules" recall
-here is optimistic; "model alone" is the honest estimate of how the model generalises.
+Every packaged training row names its writer group (tests/analysis/data/build_safeguarding_training.py).
+For each group that holds disclosures, the model is trained on every other group (dev set, ordinary
+answers and hard-negative sets always stay in training) and the held-out group is scored. Sets by one
+writer share a style, so holding out a whole writer is the honest estimate for wording from someone else.
+Caveat: the rules were tuned after reading these sets, so "rules" numbers here are in-sample; the first
+look at each set, before any tuning, is recorded in docs/analysis.md.
 
     .venv/bin/python benchmarks/safeguarding_loso.py
 """
@@ -20,69 +23,79 @@ from app.analysis.safeguarding import default_screen  # noqa: E402
 from app.analysis.safeguarding_model import THRESHOLD, SafeguardingModel, load_training  # noqa: E402
 
 NHS = ROOT.parent / "shared" / "data" / "nhs_fft" / "train.jsonl"
-THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
+THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
+
+
+def held_out_scores(rows: list[dict]) -> list[tuple[str, list[dict], list[float], float]]:
+    """Return (group, its rows, model probabilities, training seconds) for each writer's group."""
+    groups = sorted({r["group"] for r in rows if r["group"] != "dev" and not r["source"].startswith("ordinary")})
+    out = []
+    for group in groups:
+        started = time.perf_counter()
+        model = SafeguardingModel().train(r for r in rows if r["group"] != group)
+        held = [r for r in rows if r["group"] == group]
+        out.append((group, held, model.predict_proba([r["text"] for r in held]), time.perf_counter() - started))
+    return out
+
+
+def rates(held: list[dict], probs: list[float], flags: dict, t: float, rules: bool = True,
+          model: bool = True) -> tuple[float | None, float]:
+    """Return (recall on disclosures or None, share of hard negatives flagged) for one held-out group."""
+    hit = [(rules and flags[r["source"], r["id"]]) or (model and p >= t) for r, p in zip(held, probs)]
+    pos = [h for h, r in zip(hit, held) if r["label"]]
+    neg = [h for h, r in zip(hit, held) if not r["label"]]
+    return (sum(pos) / len(pos) if pos else None), (sum(neg) / len(neg) if neg else 0.0)
+
+
+def mean(results: list[tuple[float | None, float]], i: int) -> float:
+    """Return the mean of one column, skipping groups without disclosures."""
+    values = [x[i] for x in results if x[i] is not None]
+    return sum(values) / len(values)
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1%}"
 
 
 def main() -> None:
+    """Print the threshold sweep, the per-group table and the false-alarm proxy on real NHS comments."""
     rows = load_training()
     screen = default_screen()
-    rules = {r["id"] + r["source"]: screen.screen(r["text"])["flag"] for r in rows}
-    sets = sorted({r["source"] for r in rows if r["source"].startswith("blind_")}, key=lambda s: int(s[6:]))
-    folds = []  # (set, held-out rows, probabilities)
-    for name in sets:
-        t0 = time.perf_counter()
-        model = SafeguardingModel().train(r for r in rows if r["source"] != name)
-        held = [r for r in rows if r["source"] == name]
-        folds.append((name, held, model.predict_proba([r["text"] for r in held]), time.perf_counter() - t0))
-
-    def rates(held, probs, t, use_rules=True, use_model=True):
-        pos = [(r, p) for r, p in zip(held, probs) if r["label"]]
-        neg = [(r, p) for r, p in zip(held, probs) if not r["label"]]
-        hit = lambda r, p: (use_rules and rules[r["id"] + r["source"]]) or (use_model and p >= t)
-        return sum(hit(r, p) for r, p in pos) / len(pos), sum(hit(r, p) for r, p in neg) / len(neg)
-
-    print("Threshold sweep (mean over folds): recall / hard-negative false-alarm rate")
+    flags = {(r["source"], r["id"]): screen.screen(r["text"])["flag"] for r in rows}
+    folds = held_out_scores(rows)
+    print(f"{len(folds)} held-out writer groups (those with only hard negatives count for false alarms only);")
+    print("mean over groups: recall on disclosures / hard negatives flagged")
     print(f"{'t':>5} {'rules+model':>18} {'model alone':>18}")
     for t in THRESHOLDS:
-        both = [rates(h, p, t) for _, h, p, _ in folds]
-        alone = [rates(h, p, t, use_rules=False) for _, h, p, _ in folds]
-        mean = lambda xs, i: sum(x[i] for x in xs) / len(xs)
+        both = [rates(h, p, flags, t) for _, h, p, _ in folds]
+        alone = [rates(h, p, flags, t, rules=False) for _, h, p, _ in folds]
         print(f"{t:>5.2f} {mean(both, 0):>8.1%} / {mean(both, 1):>6.1%} {mean(alone, 0):>8.1%} / {mean(alone, 1):>6.1%}")
-
-    t = THRESHOLD
-    print("\nNote: the rules were tuned on every set, so 'rules' recall is in-sample (optimistic);")
-    print("'model' columns are out-of-sample for the model (it never saw the held-out set).")
-    print(f"\nPer set at t={t} (R = recall on disclosures, FA = hard-negative false alarms)")
-    print(f"{'set':>9} | {'rules R':>7} {'rules FA':>8} | {'r+m R':>6} {'r+m FA':>6} | {'model R':>7} {'model FA':>8} | train s")
-    table = []
+    print(f"\nPer group at t={THRESHOLD} (R = recall on disclosures, FA = hard-negative false alarms)")
+    print(f"{'group':>36} | {'rules R':>7} {'FA':>5} | {'r+m R':>6} {'FA':>5} | {'model R':>7} {'FA':>5} | train s")
     for name, held, probs, secs in folds:
-        r = rates(held, probs, t, use_model=False)
-        b = rates(held, probs, t)
-        m = rates(held, probs, t, use_rules=False)
-        table.append((r, b, m))
-        print(f"{name:>9} | {r[0]:>7.1%} {r[1]:>8.1%} | {b[0]:>6.1%} {b[1]:>6.1%} | {m[0]:>7.1%} {m[1]:>8.1%} | {secs:.2f}")
-    mean = lambda i, j: sum(x[i][j] for x in table) / len(table)
-    print(f"{'mean':>9} | {mean(0, 0):>7.1%} {mean(0, 1):>8.1%} | {mean(1, 0):>6.1%} {mean(1, 1):>6.1%} | "
-          f"{mean(2, 0):>7.1%} {mean(2, 1):>8.1%} |")
+        r, b, m = (rates(held, probs, flags, THRESHOLD, rules=x, model=y)
+                   for x, y in ((True, False), (True, True), (False, True)))
+        cells = " | ".join(f"{_pct(x[0]):>7} {x[1]:>5.1%}" for x in (r, b, m))
+        print(f"{name:>36} | {cells} | {secs:.2f}")
+    nhs_false_alarms(rows, screen)
 
-    # Full model (all packaged data) on real NHS comments: none are in training.
-    t0 = time.perf_counter()
+
+def nhs_false_alarms(rows: list[dict], screen) -> None:
+    """Print how many real NHS comments (none about safeguarding by design) each threshold flags."""
+    if not NHS.exists():
+        return
     full = SafeguardingModel().train(rows)
-    train_secs = time.perf_counter() - t0
-    print(f"\nFull model trained on {len(rows)} rows in {train_secs:.2f}s")
-    if NHS.exists():
-        texts = [json.loads(line)["text"] for line in NHS.open(encoding="utf-8") if line.strip()]
-        probs = full.predict_proba(texts)
-        rule_flags = [screen.screen(x)["flag"] for x in texts]
-        for tt in THRESHOLDS:
-            model_only = sum(p >= tt and not rf for p, rf in zip(probs, rule_flags))
-            total = sum(p >= tt or rf for p, rf in zip(probs, rule_flags))
-            mark = " <- chosen" if tt == t else ""
-            print(f"NHS t={tt:.2f}: rules {sum(rule_flags)}, model adds {model_only}, "
-                  f"rules OR model {total}/{len(texts)} ({total / len(texts):.2%}){mark}")
-        start = time.perf_counter()
-        full.predict_proba(texts)
-        print(f"model speed: {(time.perf_counter() - start) / len(texts) * 1e3:.3f} ms per answer")
+    texts = [json.loads(line)["text"] for line in NHS.open(encoding="utf-8") if line.strip()]
+    probs = full.predict_proba(texts)
+    rule_flags = [screen.screen(x)["flag"] for x in texts]
+    print()
+    for t in THRESHOLDS:
+        total = sum(p >= t or rf for p, rf in zip(probs, rule_flags))
+        mark = " <- in use" if t == THRESHOLD else ""
+        print(f"NHS t={t:.2f}: rules {sum(rule_flags)}, rules OR model {total}/{len(texts)} ({total / len(texts):.2%}){mark}")
+    started = time.perf_counter()
+    full.predict_proba(texts)
+    print(f"model speed: {(time.perf_counter() - started) / len(texts) * 1e3:.3f} ms per answer")
 
 
 if __name__ == "__main__":
