@@ -1,9 +1,10 @@
 """Leave-one-writer-out evaluation of the learned safeguarding layer (rules OR model).
 
 Every packaged training row names its writer group (tests/analysis/data/build_safeguarding_training.py).
-For each group that holds disclosures, the model is trained on every other group (dev set, ordinary
-answers and hard-negative sets always stay in training) and the held-out group is scored. Sets by one
-writer share a style, so holding out a whole writer is the honest estimate for wording from someone else.
+For each writer's group, the model is trained on every other group (the dev set and ordinary answers
+always stay in training) and the held-out group is scored; a group of hard negatives only counts towards
+false alarms. Sets by one writer share a style, so holding out a whole writer is the honest estimate for
+wording from someone else.
 Caveat: the rules were tuned after reading these sets, so "rules" numbers here are in-sample; the first
 look at each set, before any tuning, is recorded in docs/analysis.md.
 
