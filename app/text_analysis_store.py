@@ -5,8 +5,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from .analysis import question_key
 from .extensions import db
-from .models import Answer, SafeguardingFlag, TextAnalysis, ThemeCoding
+from .models import Answer, Consultation, Response, SafeguardingFlag, TextAnalysis, ThemeCoding
 
 POSITIVE_DECISIONS = ("accepted", "added")
 
@@ -45,17 +46,21 @@ def _flag(answer: Answer, categories: list[str]) -> None:
 
 
 def training_examples() -> list[dict[str, Any]]:
-    """Return human-coded answers as {'text', 'themes', 'rejected'} (accepted + added are positives)."""
+    """Return human-coded answers as {'text', 'question', 'themes', 'rejected'} (accepted + added are positives)."""
     rows = db.session.execute(
-        select(ThemeCoding.answer_id, ThemeCoding.code, ThemeCoding.decision, Answer.value)
+        select(ThemeCoding.answer_id, ThemeCoding.code, ThemeCoding.decision, Answer.value,
+               Answer.question_id, Consultation.slug)
         .join(Answer, Answer.id == ThemeCoding.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .join(Consultation, Consultation.id == Response.consultation_id)
         .order_by(ThemeCoding.answer_id, ThemeCoding.created_at, ThemeCoding.id)
     ).all()
     examples: dict[int, dict[str, Any]] = {}
-    for answer_id, code, decision, value in rows:
+    for answer_id, code, decision, value, question_id, slug in rows:
         if not isinstance(value, str) or not value.strip():
             continue
-        example = examples.setdefault(answer_id, {"text": value, "themes": [], "rejected": []})
+        example = examples.setdefault(answer_id, {
+            "text": value, "question": question_key(slug, question_id), "themes": [], "rejected": []})
         # The latest decision about a code wins (a person may change their mind).
         for key in ("themes", "rejected"):
             if code in example[key]:

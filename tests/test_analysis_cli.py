@@ -9,14 +9,14 @@ from app.models import Answer, Consultation, Response, SafeguardingFlag, TextAna
 DEV = Path(__file__).parent / "analysis" / "data" / "poverty_dev.jsonl"
 
 
-def _answer(text: str, slug: str = "parents") -> Answer:
+def _answer(text: str, slug: str = "parents", question_id: str = "q1") -> Answer:
     """Store one free-text answer in a consultation."""
     consultation = db.session.query(Consultation).filter_by(slug=slug).one_or_none()
     if consultation is None:
         consultation = Consultation(slug=slug, title=slug, audience="adult", definition_hash="x")
         db.session.add(consultation)
     response = Response(public_id=str(uuid.uuid4()), consultation=consultation, language="en")
-    answer = Answer(response=response, question_id="q1", value=text, is_free_text=True)
+    answer = Answer(response=response, question_id=question_id, value=text, is_free_text=True)
     db.session.add_all([response, answer])
     db.session.commit()
     return answer
@@ -43,6 +43,60 @@ def test_classify_learns_from_stored_coding(app, runner):
         db.session.commit()
     result = runner.invoke(args=["analysis", "classify"], input='{"id": "a", "text": "the lollipop lady is lovely"}\n')
     assert "transport" in json.loads(result.output)["themes"]
+
+
+def _nothing_means_two_things() -> list[tuple[str, str, str]]:
+    """Return (text, code, question): "nothing" is a complaint after "what went well" and praise after
+    "what could be better" (20 answers to each)."""
+    rows = [(f"the staff were {w}", "praise", "went-well") for w in ("kind", "lovely", "caring", "helpful", "great")] * 2
+    rows += [(f"we waited {n} weeks", "complaint", "better") for n in ("two", "three", "four", "five", "six")] * 2
+    for text in ("nothing", "nothing at all", "nothing really", "nothing to say", "nothing much"):
+        rows += [(text, "complaint", "went-well"), (text, "praise", "better")] * 2
+    return rows
+
+
+def _store_coding_that_depends_on_the_question() -> None:
+    """Store coded answers to two questions of the parents' consultation."""
+    for text, code, question in _nothing_means_two_things():
+        db.session.add(ThemeCoding(answer_id=_answer(text, question_id=question).id, code=code, decision="added"))
+    db.session.commit()
+
+
+def test_classify_reads_answers_in_the_light_of_the_question_coded_answers_came_from(app, runner):
+    with app.app_context():
+        _store_coding_that_depends_on_the_question()
+    lines = "".join(json.dumps({"id": q, "text": "nothing", "question": f"parents/{q}"}) + "\n"
+                    for q in ("went-well", "better"))
+    result = runner.invoke(args=["analysis", "classify"], input=lines)
+    after_went_well, after_better = (json.loads(line) for line in result.output.splitlines())
+    assert "complaint" in after_went_well["themes"] and "praise" not in after_went_well["themes"]
+    assert "praise" in after_better["themes"] and "complaint" not in after_better["themes"]
+
+
+def test_rerun_reads_stored_answers_in_the_light_of_their_question(app, runner):
+    with app.app_context():
+        _store_coding_that_depends_on_the_question()
+        after_went_well = _answer("nothing much at all", question_id="went-well").id
+        after_better = _answer("nothing much at all", question_id="better").id
+    assert runner.invoke(args=["analysis", "rerun"]).exit_code == 0
+    with app.app_context():
+        themes = {i: db.session.query(TextAnalysis).filter_by(answer_id=i).one().themes
+                  for i in (after_went_well, after_better)}
+    assert "complaint" in themes[after_went_well] and "praise" not in themes[after_went_well]
+    assert "praise" in themes[after_better] and "complaint" not in themes[after_better]
+
+
+def test_evaluate_takes_the_question_from_ids_that_carry_it(runner, tmp_path):
+    rows = [{"id": f"trust-{i} - {'Q1' if q == 'went-well' else 'Q2'}", "text": text, "themes": [code]}
+            for i, (text, code, q) in enumerate(_nothing_means_two_things())]
+    (tmp_path / "train.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    test = [{"id": "trust-900 - Q1", "text": "nothing", "themes": ["complaint"]},
+            {"id": "trust-901 - Q2", "text": "nothing", "themes": ["praise"]}]
+    (tmp_path / "test.jsonl").write_text("\n".join(json.dumps(r) for r in test))
+    result = runner.invoke(args=["analysis", "evaluate", "--train", str(tmp_path / "train.jsonl"),
+                                 "--test", str(tmp_path / "test.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "micro-F1 1.000" in result.output, result.output
 
 
 def test_evaluate_prints_theme_and_stance_scores(runner):

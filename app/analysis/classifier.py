@@ -1,5 +1,6 @@
-"""Learn a codebook from people's coding: TF-IDF word + character n-grams (NBSVM), optionally ensembled with
-logistic regression on sentence embeddings; calibrated, with per-code thresholds from inner cross-validation."""
+"""Learn a codebook from people's coding: TF-IDF word + character n-grams (NBSVM), with words crossed with the
+question answered when known, optionally ensembled with logistic regression on sentence embeddings; calibrated,
+with per-code thresholds from inner cross-validation."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from . import embeddings
-from .normalise import clean, normalise
+from .normalise import clean, normalise, tokens
 
 MIN_POSITIVES = 3
 NB_C = 0.1
@@ -26,6 +27,11 @@ THRESHOLD_GRID = np.arange(-3.0, 3.01, 0.1)  # on calibrated log-odds
 LABEL_WEIGHT = 0.3  # share of each code's own optimal threshold (the rest is the shared one)
 N_JOBS = 2
 RAW_SCALE = 3.0
+# A question context is used only when at least this many coded answers share it (ids that are unique per
+# answer carry no context), and only when at least two contexts are used.
+MIN_CONTEXT_EXAMPLES = 20
+CONTEXT_WEIGHT = 0.7  # scale of the question-crossed block beside the text features
+EMBEDDING_WEIGHT = 0.6  # the embeddings member's share in the log-odds average, beside 1.0 for TF-IDF
 
 
 def build_features() -> FeatureUnion:
@@ -34,6 +40,28 @@ def build_features() -> FeatureUnion:
         ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
     ])
+
+
+def _crossed_words(item: tuple[str, str]) -> list[str]:
+    """Return the question context and each word crossed with it ("Nothing." means praise after "what could be
+    better?" and a complaint after "what was good?")."""
+    context, text = item
+    return [f"@{context}"] + [f"{context}@{word}" for word in tokens(text)]
+
+
+def build_context_features() -> TfidfVectorizer:
+    """Return TF-IDF features of words crossed with the question answered."""
+    return TfidfVectorizer(analyzer=_crossed_words, sublinear_tf=True)
+
+
+def usable_contexts(contexts: Sequence[str | None]) -> set[str]:
+    """Return the contexts shared by enough coded answers to learn from (empty when fewer than two)."""
+    counts: dict[str, int] = {}
+    for context in contexts:
+        if context:
+            counts[context] = counts.get(context, 0) + 1
+    kept = {c for c, n in counts.items() if n >= MIN_CONTEXT_EXAMPLES}
+    return kept if len(kept) >= 2 else set()
 
 
 class PairedSVC:
@@ -80,6 +108,11 @@ class EmbeddingLR:
         """Return log-odds scores."""
         assert self.model is not None
         return self.model.decision_function(X)
+
+
+def _member_weight(kind: str) -> float:
+    """Return an ensemble member's weight (embeddings alone score lower, so they count for less)."""
+    return EMBEDDING_WEIGHT if kind == "embeddings" else 1.0
 
 
 def _canonical(X: Any) -> Any:
@@ -166,6 +199,8 @@ class ThemeClassifier:
         self.train_labels: np.ndarray = np.zeros((0, 0))
         self.members: dict[str, list[Any]] = {}
         self.calibration: dict[str, np.ndarray] = {}
+        self.contexts: set[str] = set()
+        self.context_features: TfidfVectorizer | None = None
         # Calibrated log-odds map to confidence directly; raw SVM margins (too little data to calibrate)
         # are steepened as before, so a margin of about 0.3 already means "fairly sure".
         self.confidence_scale = RAW_SCALE
@@ -180,8 +215,10 @@ class ThemeClassifier:
         """Return the ensemble members in use ("tfidf", and "embeddings" when on)."""
         return list(self.members)
 
-    def fit(self, texts: Sequence[str], label_sets: Sequence[Sequence[str]]) -> "ThemeClassifier":
-        """Fit on texts and their code lists; codes with too few positives are skipped."""
+    def fit(self, texts: Sequence[str], label_sets: Sequence[Sequence[str]],
+            contexts: Sequence[str | None] | None = None) -> "ThemeClassifier":
+        """Fit on texts, their code lists and optionally the question each answers; codes with too few
+        positives are skipped, and so are contexts too few answers share."""
         counts: dict[str, int] = {}
         for labels in label_sets:
             for code in set(labels):
@@ -193,9 +230,10 @@ class ThemeClassifier:
         self.train_texts = list(texts)
         self.train_labels = Y
         self.features = build_features()
-        X = _canonical(self.features.fit_transform([normalise(t) for t in texts]))
-        self.train_matrix = X
-        inputs: dict[str, Any] = {"tfidf": X}
+        self.train_matrix = _canonical(self.features.fit_transform([normalise(t) for t in texts]))
+        self.contexts = usable_contexts(contexts or [])
+        self.context_features = build_context_features() if self.contexts else None
+        inputs: dict[str, Any] = {"tfidf": self._with_context(self.train_matrix, texts, contexts, fit=True)}
         if self._embeddings_wanted():
             try:
                 inputs["embeddings"] = embeddings.embed([clean(t) for t in texts])
@@ -204,6 +242,18 @@ class ThemeClassifier:
         self._calibrate(inputs, Y)
         self.members = {kind: _fit_models(kind, data, Y, self.C) for kind, data in inputs.items()}
         return self
+
+    def _with_context(self, matrix: sparse.csr_matrix, texts: Sequence[str],
+                      contexts: Sequence[str | None] | None, fit: bool = False) -> sparse.csr_matrix:
+        """Append the question-crossed block to the text features (unknown questions add nothing)."""
+        if self.context_features is None:
+            return matrix
+        known = [c if c in self.contexts else "" for c in (contexts or [None] * len(texts))]
+        pairs = [(c, normalise(t)) if c else ("", "") for c, t in zip(known, texts)]
+        block = self.context_features.fit_transform(pairs) if fit else self.context_features.transform(pairs)
+        # Answers to no known question get an empty block, not a "no question" feature of their own.
+        mask = sparse.diags([CONTEXT_WEIGHT if c else 0.0 for c in known])
+        return _canonical(sparse.hstack([matrix, mask @ block]).tocsr())
 
     def _embeddings_wanted(self) -> bool:
         """Return True when this classifier should use sentence embeddings."""
@@ -226,8 +276,8 @@ class ThemeClassifier:
             for train, held_out in folds:
                 raw[held_out] = _decisions(_fit_models(kind, data[train], Y[train], self.C), data[held_out])
             self.calibration[kind] = _platt(raw, Y)
-            combined += self._calibrated(kind, raw)
-        self.thresholds = _tune_thresholds(combined / len(inputs), Y)
+            combined += _member_weight(kind) * self._calibrated(kind, raw)
+        self.thresholds = _tune_thresholds(combined / sum(map(_member_weight, inputs)), Y)
 
     def _calibrated(self, kind: str, raw: np.ndarray) -> np.ndarray:
         """Return calibrated log-odds from a member's raw scores."""
@@ -235,23 +285,28 @@ class ThemeClassifier:
         return raw * params[:, 0] + params[:, 1]
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """Return the TF-IDF feature matrix for texts."""
+        """Return the TF-IDF text feature matrix for texts."""
         assert self.features is not None
         return self.features.transform([normalise(t) for t in texts])
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
+    def scores(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
         """Return calibrated ensemble log-odds minus thresholds (positive means 'has this code')."""
         total = np.zeros((len(texts), len(self.codes)))
         for kind, models in self.members.items():
-            data = self.transform(texts) if kind == "tfidf" else embeddings.embed([clean(t) for t in texts])
-            total += self._calibrated(kind, _decisions(models, data))
-        return total / max(1, len(self.members)) - self.thresholds
+            if kind == "tfidf":
+                data = self._with_context(self.transform(texts), texts, contexts)
+            else:
+                data = embeddings.embed([clean(t) for t in texts])
+            total += _member_weight(kind) * self._calibrated(kind, _decisions(models, data))
+        return total / max(1.0, sum(map(_member_weight, self.members))) - self.thresholds
 
-    def predict_confidence(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """Return {code: confidence 0..1} per text; 0.5 is the decision boundary."""
+    def predict_confidence(self, texts: Sequence[str],
+                           contexts: Sequence[str | None] | None = None) -> list[dict[str, float]]:
+        """Return {code: confidence 0..1} per text (and the question it answers, if known); 0.5 is the boundary."""
         if not self.trained or not texts:
             return [{} for _ in texts]
-        confidence = 1.0 / (1.0 + np.exp(-np.clip(self.confidence_scale * self.scores(texts), -30, 30)))
+        raw = self.scores(texts, contexts)
+        confidence = 1.0 / (1.0 + np.exp(-np.clip(self.confidence_scale * raw, -30, 30)))
         return [dict(zip(self.codes, map(float, row))) for row in confidence]
 
     def positives(self, code: str) -> int:

@@ -31,6 +31,10 @@ HARDSHIP_CODES = frozenset({
 })
 
 
+# An answer to analyse: its text, or (text, language), or (text, language, question context).
+Item = str | tuple[str, str | None] | tuple[str, str | None, str | None]
+
+
 @dataclass
 class _Prepared:
     """Everything the rules find in one answer before models are applied."""
@@ -89,7 +93,9 @@ class Analyser:
     def train(self, examples: Sequence[dict[str, Any]]) -> None:
         """Fit the theme classifier (and the stance model where examples carry a stance)."""
         usable = [e for e in examples if (e.get("text") or "").strip()]
-        self.classifier = ThemeClassifier().fit([e["text"] for e in usable], [e.get("themes") or [] for e in usable])
+        self.classifier = ThemeClassifier().fit(
+            [e["text"] for e in usable], [e.get("themes") or [] for e in usable], [e.get("question") for e in usable]
+        )
         labelled = [(e, e.get("stance")) for e in usable if e.get("stance") in STANCES]
         if labelled:
             prepared = self._prepare_many([(e["text"], e.get("language")) for e, _ in labelled])
@@ -97,15 +103,17 @@ class Analyser:
                 [p.norm for p in prepared], [_with_context(p) for p in prepared], [s for _, s in labelled]
             )
 
-    def analyse(self, text: str, language: str | None = None) -> dict[str, Any]:
-        """Analyse one answer and return themes, stance, safeguarding, redaction and key phrases."""
-        return self.analyse_many([(text, language)])[0]
+    def analyse(self, text: str, language: str | None = None, question: str | None = None) -> dict[str, Any]:
+        """Analyse one answer (to question, if known) and return themes, stance, safeguarding, redaction and
+        key phrases."""
+        return self.analyse_many([(text, language, question)])[0]
 
-    def analyse_many(self, items: Iterable[tuple[str, str | None] | str], with_key_phrases: bool = True) -> list[dict[str, Any]]:
-        """Analyse many answers at once (models run in one batch, which is much faster)."""
-        pairs = [(i, None) if isinstance(i, str) else (i[0], i[1]) for i in items]
-        prepared = self._prepare_many(pairs)
-        model_conf = self.classifier.predict_confidence([p.text for p in prepared])
+    def analyse_many(self, items: Iterable[Item], with_key_phrases: bool = True) -> list[dict[str, Any]]:
+        """Analyse many answers at once (models run in one batch, which is much faster); an item is a text,
+        (text, language) or (text, language, question)."""
+        triples = [(i, None, None) if isinstance(i, str) else (tuple(i) + (None, None))[:3] for i in items]
+        prepared = self._prepare_many([(text, language) for text, language, _ in triples])
+        model_conf = self.classifier.predict_confidence([p.text for p in prepared], [q for _, _, q in triples])
         stance_probs = self._stance_probabilities(prepared)
         return [
             self._result(p, conf, probs, with_key_phrases)

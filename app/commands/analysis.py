@@ -9,10 +9,11 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
-from ..analysis import Analyser, Codebook, cross_validate, evaluate, format_report, read_jsonl
+from ..analysis import Analyser, Codebook, cross_validate, evaluate, format_report, question_key, question_of, read_jsonl
 from ..extensions import db
-from ..models import Answer, Consultation, Response, TextAnalysis
+from ..models import Answer, Consultation, Response
 from ..screening import build_analyser
 from ..text_analysis_store import store_analysis
 
@@ -29,6 +30,12 @@ def _codebook() -> Codebook:
 def _stored_analyser() -> Analyser:
     """Build an analyser from the codebook plus the coding people have stored."""
     return build_analyser()
+
+
+def _item(row: dict[str, Any]) -> tuple[str, str | None, str | None]:
+    """Return (text, language, question context) for one input line."""
+    language = row.get("language")
+    return row["text"], language if isinstance(language, str) else None, question_of(row)
 
 
 def _parse(line: str) -> dict[str, Any]:
@@ -65,10 +72,7 @@ def classify_stream(source: TextIO, sink: TextIO, analyser: Analyser) -> None:
 def _flush(batch: list[tuple[Any, dict[str, Any] | str]], sink: TextIO, analyser: Analyser) -> None:
     """Analyse the good items of a batch together and write every line in input order."""
     good = [item for _, item in batch if isinstance(item, dict)]
-    results = iter(analyser.analyse_many(
-        [(i["text"], i.get("language") if isinstance(i.get("language"), str) else None) for i in good],
-        with_key_phrases=False,
-    ))
+    results = iter(analyser.analyse_many([_item(i) for i in good], with_key_phrases=False))
     for item_id, item in batch:
         if isinstance(item, str):
             out: dict[str, Any] = {"id": item_id, "error": item}
@@ -84,13 +88,13 @@ def _learned_predictor(train: list[dict[str, Any]], test: list[dict[str, Any]]) 
     codes = sorted({c for row in train for c in row.get("themes", [])})
     codebook = Codebook.from_dict({"version": "learned", "codes": [{"code": c} for c in codes]})
     analyser = Analyser(codebook, _with_stance(train), always_one_theme=True)
-    return analyser.analyse_many([(r["text"], r.get("language")) for r in test], with_key_phrases=False)
+    return analyser.analyse_many([_item(r) for r in test], with_key_phrases=False)
 
 
 def _with_stance(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Copy rows, turning neg/neu/pos sentiment labels into stance labels for training."""
     from ..analysis.evaluation import gold_stance
-    return [{**r, "stance": gold_stance(r)} for r in rows]
+    return [{**r, "stance": gold_stance(r), "question": question_of(r)} for r in rows]
 
 
 @analysis_cli.command("evaluate")
@@ -108,7 +112,7 @@ def evaluate_command(test_path: str, train_path: str | None, folds: int) -> None
     else:
         analyser = _stored_analyser()
         report = evaluate([], test, lambda _t, rows: analyser.analyse_many(
-            [(r["text"], r.get("language")) for r in rows], with_key_phrases=False))
+            [_item(r) for r in rows], with_key_phrases=False))
     click.echo(format_report(report))
 
 
@@ -121,7 +125,7 @@ def _foreign_codes(rows: list[dict[str, Any]]) -> bool:
 def _builtin_predictor(train: list[dict[str, Any]], test: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Use the built-in codebook's rules plus a classifier learned from train's labels."""
     analyser = Analyser(_codebook(), _with_stance(train), current_app.config.get("SCHOOL_NAMES", ()))
-    return analyser.analyse_many([(r["text"], r.get("language")) for r in test], with_key_phrases=False)
+    return analyser.analyse_many([_item(r) for r in test], with_key_phrases=False)
 
 
 @analysis_cli.command("rerun")
@@ -144,12 +148,15 @@ def rerun_command(slug: str | None) -> None:
 
 def _rerun_batch(ids: list[int], analyser: Analyser) -> None:
     """Analyse one batch of answers and commit it."""
-    answers = list(db.session.execute(select(Answer).where(Answer.id.in_(ids)).join(Answer.response)).scalars())
-    existing = {a.answer_id: a for a in db.session.execute(
-        select(TextAnalysis).where(TextAnalysis.answer_id.in_(ids))).scalars()}
+    # Load analyses, responses and consultations with the answers: lazy loads would cost a query (and an
+    # autoflush) per answer.
+    answers = list(db.session.execute(select(Answer).where(Answer.id.in_(ids)).options(
+        selectinload(Answer.analysis), joinedload(Answer.response).joinedload(Response.consultation),
+    )).unique().scalars())
     texts = [a for a in answers if isinstance(a.value, str)]
-    results = analyser.analyse_many([(a.value, a.response.language) for a in texts])
+    results = analyser.analyse_many(
+        [(a.value, a.response.language, question_key(a.response.consultation.slug, a.question_id)) for a in texts])
     for answer, result in zip(texts, results):
-        store_analysis(answer, result, analyser.codebook.version, existing.get(answer.id))
+        store_analysis(answer, result, analyser.codebook.version)
     db.session.commit()
     db.session.expire_all()

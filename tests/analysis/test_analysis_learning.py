@@ -2,7 +2,9 @@
 import numpy as np
 import pytest
 
-from app.analysis import cluster_unthemed, cross_validate, embeddings, read_jsonl, stance_scores, theme_scores
+from app.analysis import (
+    cluster_unthemed, cross_validate, embeddings, question_of, read_jsonl, stance_scores, theme_scores,
+)
 from app.analysis.classifier import ThemeClassifier
 
 from tests.analysis.helpers import NHS
@@ -87,6 +89,50 @@ def test_classifier_ensembles_embeddings_when_available(monkeypatch):
     confidence = classifier.predict_confidence(["the nurse was so kind", "waited nine hours in a&e"])
     assert confidence[0]["staff"] > 0.5 > confidence[0]["waiting"]
     assert confidence[1]["waiting"] > 0.5 > confidence[1]["staff"]
+
+
+GOOD, BETTER = "fft/what-was-good", "fft/what-could-be-better"
+
+
+def _question_examples() -> tuple[list[str], list[list[str]], list[str]]:
+    """Return coded answers where "nothing" is a complaint after "what was good?" and praise after
+    "what could be better?" (20 answers to each question)."""
+    rows = [(f"the nurse was {w}", ["praise"], GOOD) for w in ("kind", "lovely", "caring", "gentle", "friendly")] * 2
+    rows += [(f"waited {n} hours", ["complaint"], BETTER) for n in ("two", "three", "four", "five", "six")] * 2
+    for text in ("nothing", "nothing at all", "nothing was good", "nothing really", "nothing to say"):
+        rows += [(text, ["complaint"], GOOD), (text, ["praise"], BETTER)] * 2
+    texts, labels, contexts = zip(*rows)
+    return list(texts), list(labels), list(contexts)
+
+
+def test_classifier_reads_an_answer_in_the_light_of_its_question(monkeypatch):
+    monkeypatch.setenv("FAMILY_VOICE_EMBEDDINGS", "0")
+    texts, labels, contexts = _question_examples()
+    classifier = ThemeClassifier().fit(texts, labels, contexts)
+    assert classifier.contexts == {GOOD, BETTER}
+    after_good, after_better = classifier.predict_confidence(["nothing", "nothing"], [GOOD, BETTER])
+    assert after_good["complaint"] > 0.5 > after_good["praise"]
+    assert after_better["praise"] > 0.5 > after_better["complaint"]
+    # An unknown question adds nothing: the words alone decide, as they do with no question at all.
+    unknown, no_question = classifier.predict_confidence(["the nurse was kind"] * 2, ["another/question", None])
+    assert unknown == no_question and unknown["praise"] > 0.5
+
+
+def test_classifier_ignores_contexts_too_few_answers_share():
+    texts, labels, _ = _question_examples()
+    unique = [f"answer-{i}" for i in range(len(texts))]
+    assert ThemeClassifier(use_embeddings=False).fit(texts, labels, unique).contexts == set()
+    one_question = [GOOD] * len(texts)
+    assert ThemeClassifier(use_embeddings=False).fit(texts, labels, one_question).contexts == set()
+
+
+def test_question_of_reads_the_field_or_the_id_without_its_serial_number():
+    assert question_of({"id": 7, "text": "x", "question": " parents/q2 "}) == "parents/q2"
+    assert question_of({"id": "fft-NHFT 876 - Q2", "text": "x"}) == "fft-NHFT  - Q2"
+    assert question_of({"id": "fft-NHFT 12 - Q2", "text": "x"}) == question_of({"id": "fft-NHFT 9 - Q2"})
+    assert question_of({"id": "123", "text": "x"}) is None
+    assert question_of({"id": 5, "text": "x"}) is None
+    assert question_of({"text": "x"}) is None
 
 
 def test_cluster_unthemed_groups_similar_answers_with_phrases_and_quotes():
