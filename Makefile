@@ -48,7 +48,10 @@ check: $(VENV)/.installed
 	$(FLASK) surveys check
 
 bench: $(VENV)/.test-installed translations
-	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/page_weight.py
+	$(PY) benchmarks/classify_throughput.py
+	$(PY) benchmarks/rerun_throughput.py
+	$(PY) benchmarks/evaluate_analysis.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
