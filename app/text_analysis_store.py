@@ -12,10 +12,9 @@ from .models import Answer, Consultation, Response, SafeguardingFlag, TextAnalys
 POSITIVE_DECISIONS = ("accepted", "added")
 
 
-def store_analysis(answer: Answer, result: dict[str, Any], codebook_version: str | None = None,
-                   existing: TextAnalysis | None = None) -> TextAnalysis:
+def store_analysis(answer: Answer, result: dict[str, Any], codebook_version: str | None = None) -> TextAnalysis:
     """Create or update the answer's TextAnalysis and open a safeguarding flag if needed (no commit)."""
-    analysis = existing or answer.analysis
+    analysis = answer.analysis
     if analysis is None:
         analysis = TextAnalysis(answer=answer)
         db.session.add(analysis)

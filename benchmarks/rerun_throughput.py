@@ -73,7 +73,8 @@ def main() -> None:
     rerun_rate, textblob_rate = len(stored) / rerun_seconds, len(stored) / textblob_seconds
     print(f"database: {url.split(':')[0]}, answers: {len(stored):,}")
     print(f"TextBlob sentiment loop: {textblob_rate:,.0f} answers/s")
-    print(f"analysis rerun:          {rerun_rate:,.0f} answers/s ({rerun_seconds:.1f} s, incl. reads, writes, key phrases)")
+    print(f"analysis rerun:          {rerun_rate:,.0f} answers/s ({rerun_seconds:.1f} s, "
+          "incl. reads, writes, key phrases)")
     print(f"ratio rerun/TextBlob:    {rerun_rate / textblob_rate:.2f}")
     print(f"projected for 100,000:   {100_000 / rerun_rate / 60:.1f} min (target < 5 min)")
 

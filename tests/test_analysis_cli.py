@@ -48,7 +48,8 @@ def test_classify_learns_from_stored_coding(app, runner):
 def _nothing_means_two_things() -> list[tuple[str, str, str]]:
     """Return (text, code, question): "nothing" is a complaint after "what went well" and praise after
     "what could be better" (20 answers to each)."""
-    rows = [(f"the staff were {w}", "praise", "went-well") for w in ("kind", "lovely", "caring", "helpful", "great")] * 2
+    kind_words = ("kind", "lovely", "caring", "helpful", "great")
+    rows = [(f"the staff were {w}", "praise", "went-well") for w in kind_words] * 2
     rows += [(f"we waited {n} weeks", "complaint", "better") for n in ("two", "three", "four", "five", "six")] * 2
     for text in ("nothing", "nothing at all", "nothing really", "nothing to say", "nothing much"):
         rows += [(text, "complaint", "went-well"), (text, "praise", "better")] * 2

@@ -10,6 +10,6 @@ from .safeguarding import screen_safeguarding
 
 __all__ = [
     "Analyser", "Code", "Codebook", "LAUNCH_LANGUAGES", "cluster_unthemed", "cross_validate",
-    "detect_language", "evaluate", "format_report", "question_key", "question_of", "read_jsonl", "redact", "screen_safeguarding",
-    "stance_scores", "theme_scores",
+    "detect_language", "evaluate", "format_report", "question_key", "question_of", "read_jsonl", "redact",
+    "screen_safeguarding", "stance_scores", "theme_scores",
 ]

@@ -11,7 +11,9 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..analysis import Analyser, Codebook, cross_validate, evaluate, format_report, question_key, question_of, read_jsonl
+from ..analysis import (
+    Analyser, Codebook, cross_validate, evaluate, format_report, question_key, question_of, read_jsonl,
+)
 from ..extensions import db
 from ..models import Answer, Consultation, Response
 from ..screening import build_analyser
