@@ -6,6 +6,8 @@ from pathlib import Path
 from app.extensions import db
 from app.models import Answer, Consultation, Response, SafeguardingFlag, TextAnalysis, ThemeCoding
 
+from tests.analysis.helpers import nothing_means_two_things
+
 DEV = Path(__file__).parent / "analysis" / "data" / "poverty_dev.jsonl"
 
 
@@ -45,20 +47,9 @@ def test_classify_learns_from_stored_coding(app, runner):
     assert "transport" in json.loads(result.output)["themes"]
 
 
-def _nothing_means_two_things() -> list[tuple[str, str, str]]:
-    """Return (text, code, question): "nothing" is a complaint after "what went well" and praise after
-    "what could be better" (20 answers to each)."""
-    kind_words = ("kind", "lovely", "caring", "helpful", "great")
-    rows = [(f"the staff were {w}", "praise", "went-well") for w in kind_words] * 2
-    rows += [(f"we waited {n} weeks", "complaint", "better") for n in ("two", "three", "four", "five", "six")] * 2
-    for text in ("nothing", "nothing at all", "nothing really", "nothing to say", "nothing much"):
-        rows += [(text, "complaint", "went-well"), (text, "praise", "better")] * 2
-    return rows
-
-
 def _store_coding_that_depends_on_the_question() -> None:
     """Store coded answers to two questions of the parents' consultation."""
-    for text, code, question in _nothing_means_two_things():
+    for text, code, question in nothing_means_two_things():
         db.session.add(ThemeCoding(answer_id=_answer(text, question_id=question).id, code=code, decision="added"))
     db.session.commit()
 
@@ -89,7 +80,7 @@ def test_rerun_reads_stored_answers_in_the_light_of_their_question(app, runner):
 
 def test_evaluate_takes_the_question_from_ids_that_carry_it(runner, tmp_path):
     rows = [{"id": f"trust-{i} - {'Q1' if q == 'went-well' else 'Q2'}", "text": text, "themes": [code]}
-            for i, (text, code, q) in enumerate(_nothing_means_two_things())]
+            for i, (text, code, q) in enumerate(nothing_means_two_things())]
     (tmp_path / "train.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
     test = [{"id": "trust-900 - Q1", "text": "nothing", "themes": ["complaint"]},
             {"id": "trust-901 - Q2", "text": "nothing", "themes": ["praise"]}]

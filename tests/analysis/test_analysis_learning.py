@@ -7,7 +7,7 @@ from app.analysis import (
 )
 from app.analysis.classifier import ThemeClassifier
 
-from tests.analysis.helpers import NHS
+from tests.analysis.helpers import NHS, nothing_means_two_things
 
 
 def test_theme_scores_counts_micro_and_macro():
@@ -95,14 +95,9 @@ GOOD, BETTER = "fft/what-was-good", "fft/what-could-be-better"
 
 
 def _question_examples() -> tuple[list[str], list[list[str]], list[str]]:
-    """Return coded answers where "nothing" is a complaint after "what was good?" and praise after
-    "what could be better?" (20 answers to each question)."""
-    rows = [(f"the nurse was {w}", ["praise"], GOOD) for w in ("kind", "lovely", "caring", "gentle", "friendly")] * 2
-    rows += [(f"waited {n} hours", ["complaint"], BETTER) for n in ("two", "three", "four", "five", "six")] * 2
-    for text in ("nothing", "nothing at all", "nothing was good", "nothing really", "nothing to say"):
-        rows += [(text, ["complaint"], GOOD), (text, ["praise"], BETTER)] * 2
-    texts, labels, contexts = zip(*rows)
-    return list(texts), list(labels), list(contexts)
+    """Return texts, code lists and questions from the shared "nothing means two things" answers."""
+    rows = nothing_means_two_things(GOOD, BETTER)
+    return [t for t, _, _ in rows], [[c] for _, c, _ in rows], [q for _, _, q in rows]
 
 
 def test_classifier_reads_an_answer_in_the_light_of_its_question(monkeypatch):
@@ -114,7 +109,7 @@ def test_classifier_reads_an_answer_in_the_light_of_its_question(monkeypatch):
     assert after_good["complaint"] > 0.5 > after_good["praise"]
     assert after_better["praise"] > 0.5 > after_better["complaint"]
     # An unknown question adds nothing: the words alone decide, as they do with no question at all.
-    unknown, no_question = classifier.predict_confidence(["the nurse was kind"] * 2, ["another/question", None])
+    unknown, no_question = classifier.predict_confidence(["the staff were kind"] * 2, ["another/question", None])
     assert unknown == no_question and unknown["praise"] > 0.5
 
 
