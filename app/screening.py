@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 
-from .analysis import Analyser, Codebook, question_key, screen_safeguarding
+from .analysis import Analyser, Codebook, screen_safeguarding
 from .extensions import db
 from .models import Answer, Response, SafeguardingFlag
-from .text_analysis_store import store_analysis, training_examples
+from .text_analysis_store import answer_question, store_analysis, training_examples
 
 
 def build_analyser() -> Analyser:
@@ -49,6 +49,5 @@ def analyse_response(response: Response) -> None:
     engine = analyser()
     for answer in response.answers:
         if answer.is_free_text and isinstance(answer.value, str):
-            question = question_key(response.consultation.slug, answer.question_id)
-            store_analysis(answer, engine.analyse(answer.value, response.language, question))
+            store_analysis(answer, engine.analyse(answer.value, response.language, answer_question(answer)))
     db.session.commit()

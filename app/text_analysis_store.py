@@ -12,6 +12,11 @@ from .models import Answer, Consultation, Response, SafeguardingFlag, TextAnalys
 POSITIVE_DECISIONS = ("accepted", "added")
 
 
+def answer_question(answer: Answer) -> str:
+    """Return the question context of a stored answer (its consultation and question)."""
+    return question_key(answer.response.consultation.slug, answer.question_id)
+
+
 def store_analysis(answer: Answer, result: dict[str, Any], codebook_version: str | None = None) -> TextAnalysis:
     """Create or update the answer's TextAnalysis and open a safeguarding flag if needed (no commit)."""
     analysis = answer.analysis

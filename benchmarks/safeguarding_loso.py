@@ -82,7 +82,8 @@ def main() -> None:
 
 
 def nhs_false_alarms(rows: list[dict], screen) -> None:
-    """Print how many real NHS comments (none about safeguarding by design) each threshold flags."""
+    """Print how many real NHS comments each threshold flags (a false-alarm proxy: only a few dozen are
+    about harm)."""
     if not NHS.exists():
         return
     full = SafeguardingModel().train(rows)

@@ -230,10 +230,11 @@ class ThemeClassifier:
         self.train_texts = list(texts)
         self.train_labels = Y
         self.features = build_features()
-        self.train_matrix = _canonical(self.features.fit_transform([normalise(t) for t in texts]))
+        normalised = [normalise(t) for t in texts]
+        self.train_matrix = _canonical(self.features.fit_transform(normalised))
         self.contexts = usable_contexts(contexts or [])
         self.context_features = build_context_features() if self.contexts else None
-        inputs: dict[str, Any] = {"tfidf": self._with_context(self.train_matrix, texts, contexts, fit=True)}
+        inputs: dict[str, Any] = {"tfidf": self._with_context(self.train_matrix, normalised, contexts, fit=True)}
         if self._embeddings_wanted():
             try:
                 inputs["embeddings"] = embeddings.embed([clean(t) for t in texts])
@@ -243,13 +244,14 @@ class ThemeClassifier:
         self.members = {kind: _fit_models(kind, data, Y, self.C) for kind, data in inputs.items()}
         return self
 
-    def _with_context(self, matrix: sparse.csr_matrix, texts: Sequence[str],
+    def _with_context(self, matrix: sparse.csr_matrix, normalised: Sequence[str],
                       contexts: Sequence[str | None] | None, fit: bool = False) -> sparse.csr_matrix:
-        """Append the question-crossed block to the text features (unknown questions add nothing)."""
+        """Append the question-crossed block to the features of normalised texts (unknown questions add
+        nothing)."""
         if self.context_features is None:
             return matrix
-        known = [c if c in self.contexts else "" for c in (contexts or [None] * len(texts))]
-        pairs = [(c, normalise(t)) if c else ("", "") for c, t in zip(known, texts)]
+        known = [c if c in self.contexts else "" for c in (contexts or [None] * len(normalised))]
+        pairs = [(c, text) if c else ("", "") for c, text in zip(known, normalised)]
         block = self.context_features.fit_transform(pairs) if fit else self.context_features.transform(pairs)
         # Answers to no known question get an empty block, not a "no question" feature of their own.
         mask = sparse.diags([CONTEXT_WEIGHT if c else 0.0 for c in known])
@@ -294,7 +296,8 @@ class ThemeClassifier:
         total = np.zeros((len(texts), len(self.codes)))
         for kind, models in self.members.items():
             if kind == "tfidf":
-                data = self._with_context(self.transform(texts), texts, contexts)
+                normalised = [normalise(t) for t in texts]
+                data = self._with_context(self.features.transform(normalised), normalised, contexts)
             else:
                 data = embeddings.embed([clean(t) for t in texts])
             total += _member_weight(kind) * self._calibrated(kind, _decisions(models, data))

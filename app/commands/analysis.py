@@ -12,12 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..analysis import (
-    Analyser, Codebook, cross_validate, evaluate, format_report, question_key, question_of, read_jsonl,
+    Analyser, Codebook, cross_validate, evaluate, format_report, question_of, read_jsonl,
 )
 from ..extensions import db
 from ..models import Answer, Consultation, Response
 from ..screening import build_analyser
-from ..text_analysis_store import store_analysis
+from ..text_analysis_store import answer_question, store_analysis
 
 analysis_cli = AppGroup("analysis", help="Theme, score and screen free-text answers.")
 BATCH = 500
@@ -156,8 +156,7 @@ def _rerun_batch(ids: list[int], analyser: Analyser) -> None:
         selectinload(Answer.analysis), joinedload(Answer.response).joinedload(Response.consultation),
     )).unique().scalars())
     texts = [a for a in answers if isinstance(a.value, str)]
-    results = analyser.analyse_many(
-        [(a.value, a.response.language, question_key(a.response.consultation.slug, a.question_id)) for a in texts])
+    results = analyser.analyse_many([(a.value, a.response.language, answer_question(a)) for a in texts])
     for answer, result in zip(texts, results):
         store_analysis(answer, result, analyser.codebook.version)
     db.session.commit()
